@@ -1,0 +1,122 @@
+"""The claim record: what the report says, and what it should say.
+
+A claim is pure data, built once by its topic module and never mutated. The
+verifier (``verify``) runs checks on it; nothing here decides a verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import sympy as sp
+
+__all__ = ["Claim", "Domain", "integers", "reals"]
+
+
+@dataclass(frozen=True)
+class Domain:
+    """How one symbol of a claim is sampled: integers or reals in [low, high]."""
+
+    kind: Literal["integer", "real"]
+    low: float
+    high: float
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("integer", "real"):
+            raise ValueError(f"domain kind must be 'integer' or 'real', not {self.kind!r}")
+        if not self.low <= self.high:
+            raise ValueError(f"domain needs low <= high, got [{self.low}, {self.high}]")
+
+
+def integers(low: int, high: int) -> Domain:
+    """Integers in ``[low, high]``.
+
+    >>> integers(1, 9)
+    Domain(kind='integer', low=1, high=9)
+    """
+    return Domain("integer", low, high)
+
+
+def reals(low: float, high: float) -> Domain:
+    """Reals in ``[low, high]``.
+
+    >>> reals(-5, 5).kind
+    'real'
+    """
+    return Domain("real", low, high)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One closed-form claim of the report (or an extension beyond it).
+
+    Attributes:
+        id: dotted id, topic first (``dilated.rf_closed_form``).
+        where: its place in the report (``Q2(b)``).
+        source: the report's own text, verbatim; ``None`` for an extension.
+        statement: the SymPy object parsed from ``source`` (an expression,
+            ``Eq`` or a tuple of the sides of a chain); ``None`` for prose.
+        claimed: the parts of the statement that must each equal
+            ``reference``, as ``(label, expression)`` pairs.
+        reference: the independent derivation of the right value.
+        lhs: LaTeX of the quantity the claim is about (``RF_i``), used to
+            write a correction as ``lhs = reference``.
+        domain: how to sample every free symbol of ``claimed``/``reference``.
+        constraint: a SymPy boolean the samples must satisfy (valid geometry).
+        alternatives: other independent derivations of ``reference``
+            (``(method, expression)``); the verifier requires they agree.
+        brute: a function of one instance (symbol name -> number) that
+            computes the true value by simulation, not by formula.
+        condition: a SymPy boolean, derived (not typed in), under which the
+            statement holds although it fails in general.
+        tolerance: (rtol, atol) for sampled comparisons.
+        certified, oracle: hooks for the certified and oracle tiers; each
+            takes the claim's parameters and returns evidence fields.
+        derivation: ``(caption, SymPy object)`` steps shown in the report.
+        note: how the claim was read (conventions, interpretation).
+        extension: ``True`` for a claim the toolkit adds beyond the report.
+        prose: for a qualitative claim, a summary of what it says.
+    """
+
+    id: str
+    where: str
+    source: str | None
+    statement: Any = None
+    claimed: tuple[tuple[str, sp.Basic], ...] = ()
+    reference: sp.Basic | None = None
+    lhs: str = ""
+    domain: Mapping[sp.Symbol, Domain] = field(default_factory=dict)
+    constraint: sp.Basic | None = None
+    alternatives: tuple[tuple[str, sp.Basic], ...] = ()
+    brute: Callable[..., Any] | None = None
+    condition: sp.Basic | None = None
+    tolerance: tuple[float, float] = (1e-9, 1e-12)
+    certified: Callable[..., Any] | None = None
+    oracle: Callable[..., Any] | None = None
+    derivation: tuple[tuple[str, Any], ...] = ()
+    note: str = ""
+    extension: bool = False
+    prose: str = ""
+    topic: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id or "." not in self.id:
+            raise ValueError(f"claim id must be dotted, topic first (got {self.id!r})")
+        if self.extension and self.source is not None:
+            raise ValueError(f"{self.id}: an extension has no source in the report")
+        if not self.extension and not self.source:
+            raise ValueError(f"{self.id}: a claim of the report needs its verbatim source")
+        if self.claimed and self.reference is None:
+            raise ValueError(f"{self.id}: claimed parts need a reference to be checked against")
+
+    @property
+    def is_prose(self) -> bool:
+        """True when the claim is qualitative: listed, not judged."""
+        return not self.claimed and self.certified is None and self.oracle is None
+
+    @property
+    def symbols(self) -> tuple[sp.Symbol, ...]:
+        """The sampled symbols, in a stable order (by name)."""
+        return tuple(sorted(self.domain, key=lambda s: s.name))

@@ -1,0 +1,13 @@
+"""convproof's verifier: runs the tiers of checks on a claim and returns its verdict.
+
+>>> from verify import run_claim
+>>> run_claim("dilated.rf_closed_form", samples=200, seed=1).status
+'verified'
+"""
+
+from __future__ import annotations
+
+from verify.results import STATUSES, Evidence, Verdict
+from verify.runner import run_all, run_claim
+
+__all__ = ["STATUSES", "Evidence", "Verdict", "run_all", "run_claim"]

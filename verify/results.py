@@ -1,0 +1,69 @@
+"""The verdict model: what the checks found, per tier, and the resulting status."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# verified: every tier that applies passed; refuted: a tier found a counterexample;
+# conditional: holds only under a derived condition; unverifiable: qualitative prose.
+STATUSES = ("verified", "refuted", "conditional", "unverifiable")
+TIERS = ("symbolic", "sampled", "brute-force", "certified", "oracle")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one tier of checking did and found."""
+
+    tier: str
+    method: str
+    passed: bool | None  # None: the tier ran but could not decide (symbolic, say)
+    samples: int | None = None
+    max_abs_error: float | None = None
+    tolerance: str | None = None
+    detail: str = ""
+
+    def short(self) -> str:
+        """One-line summary, e.g. ``sampled ok n=2000 err=0``."""
+        mark = {True: "ok", False: "FAIL", None: "n/a"}[self.passed]
+        text = f"{self.tier} {mark}"
+        if self.samples is not None:
+            text += f" n={self.samples}"
+        if self.max_abs_error is not None:
+            text += f" err={self.max_abs_error:.3g}"
+        return text
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking one claim."""
+
+    claim_id: str
+    where: str
+    source: str | None
+    status: str
+    evidence: tuple[Evidence, ...] = ()
+    counterexample: dict[str, Any] | None = None
+    correction: str | None = None
+    condition: str | None = None
+    seed: int | None = None
+    extension: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+
+    def to_json(self) -> dict[str, Any]:
+        """The record written by ``convproof verify --json``."""
+        return {
+            "id": self.claim_id,
+            "where": self.where,
+            "source": self.source,
+            "status": self.status,
+            "extension": self.extension,
+            "evidence": [asdict(e) for e in self.evidence],
+            "counterexample": self.counterexample,
+            "correction": self.correction,
+            "condition": self.condition,
+        }

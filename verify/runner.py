@@ -1,0 +1,115 @@
+"""Run the tiers on a claim and turn what they found into a verdict.
+
+The status is decided here and only here, from the evidence:
+refuted if any tier failed (unless a derived condition rescues it: then
+conditional), verified if at least one tier passed and none failed,
+unverifiable for prose or when no tier could decide.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+import sympy as sp
+
+from derivations import registry
+from derivations.claim import Claim
+from derivations.errors import BadInputError
+from verify.results import Evidence, Verdict
+from verify.samplers import claim_rng
+from verify.tiers.external import certified_tier, oracle_tier
+from verify.tiers.sampled import brute_tier, sampled_tier
+from verify.tiers.symbolic import check_alternatives, symbolic_tier
+
+__all__ = ["DEFAULT_SAMPLES", "new_seed", "run_all", "run_claim"]
+
+DEFAULT_SAMPLES = 2000
+
+
+def new_seed() -> int:
+    """A fresh seed for a run that was given none (printed and recorded by the CLI)."""
+    return secrets.randbelow(2**31)
+
+
+def _correction(claim: Claim) -> str:
+    value = sp.latex(claim.reference)
+    return f"{claim.lhs} = {value}" if claim.lhs else value
+
+
+def _condition_holds(claim: Claim, samples: int, seed: int) -> bool:
+    """Does every claimed part agree with the reference wherever the condition holds?"""
+    constraint = claim.condition if claim.constraint is None else sp.And(claim.constraint, claim.condition)
+    restricted = replace(claim, constraint=constraint)
+    evidence, _ = sampled_tier(restricted, samples, claim_rng(seed, claim.id + "/condition"))
+    return bool(evidence.passed)
+
+
+def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int = 0) -> Verdict:
+    """Check one claim with every tier that applies and return its verdict."""
+    if isinstance(claim, str):
+        claim = registry.get(claim)
+    if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1:
+        raise BadInputError(f"samples must be a positive integer, got {samples!r}")
+    base = dict(claim_id=claim.id, where=claim.where, source=claim.source, seed=seed, extension=claim.extension)
+    if claim.is_prose:
+        none = Evidence("none", "qualitative statement: listed, not judged", None, detail=claim.prose)
+        return Verdict(status="unverifiable", evidence=(none,), **base)
+
+    evidence: list[Evidence] = []
+    counterexample = None
+
+    def record(result: tuple[Evidence, dict | None]) -> None:
+        nonlocal counterexample
+        ev, ce = result
+        evidence.append(ev)
+        if ev.passed is False and counterexample is None:
+            counterexample = ce
+
+    if claim.claimed:
+        evidence.extend(check_alternatives(claim))
+        evidence.append(symbolic_tier(claim))
+        record(sampled_tier(claim, samples, claim_rng(seed, claim.id)))
+        if claim.brute is not None:
+            record(brute_tier(claim, samples, claim_rng(seed, claim.id + "/brute")))
+    if claim.certified is not None:
+        record(certified_tier(claim))
+    if claim.oracle is not None:
+        record(oracle_tier(claim, samples, claim_rng(seed, claim.id + "/oracle")))
+
+    failed = any(e.passed is False for e in evidence)
+    if failed:
+        if claim.condition is not None and _condition_holds(claim, samples, seed):
+            return Verdict(
+                status="conditional",
+                evidence=tuple(evidence),
+                counterexample=counterexample,
+                condition=sp.latex(claim.condition),
+                correction=_correction(claim) if claim.claimed else None,
+                **base,
+            )
+        correction = _correction(claim) if claim.claimed else None
+        return Verdict(
+            status="refuted", evidence=tuple(evidence), counterexample=counterexample, correction=correction, **base
+        )
+    if any(e.passed for e in evidence):
+        return Verdict(status="verified", evidence=tuple(evidence), **base)
+    return Verdict(status="unverifiable", evidence=tuple(evidence), **base)
+
+
+def run_all(
+    claims: Iterable[Claim] | None = None,
+    *,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    progress: Callable[[int, int, Claim], None] | None = None,
+) -> list[Verdict]:
+    """Verdicts for the given claims (every registered claim by default), in order."""
+    chosen = list(registry.all_claims() if claims is None else claims)
+    verdicts = []
+    for position, claim in enumerate(chosen, start=1):
+        if progress is not None:
+            progress(position, len(chosen), claim)
+        verdicts.append(run_claim(claim, samples=samples, seed=seed))
+    return verdicts
