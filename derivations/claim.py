@@ -72,8 +72,14 @@ class Claim:
         condition: a SymPy boolean, derived (not typed in), under which the
             statement holds although it fails in general.
         tolerance: (rtol, atol) for sampled comparisons.
-        certified, oracle: hooks for the certified and oracle tiers; each
-            takes the claim's parameters and returns evidence fields.
+        certified: hook of the certified tier, ``certified() -> dict``.
+        oracle: hook of the PyTorch tier, ``oracle(size, rng) -> dict | None``
+            (``None`` when torch is missing: the tier is skipped).
+        checks: further checks as ``(tier, fn)`` with ``fn(size, rng) -> dict``,
+            e.g. finite differences or a kink-aware test. Every hook returns
+            the fields of ``verify.results.Evidence`` (``method``, ``passed``,
+            optionally ``samples``, ``max_abs_error``, ``tolerance``,
+            ``detail``) and optionally a ``counterexample`` mapping.
         derivation: ``(caption, SymPy object)`` steps shown in the report.
         note: how the claim was read (conventions, interpretation).
         extension: ``True`` for a claim the toolkit adds beyond the report.
@@ -95,6 +101,7 @@ class Claim:
     tolerance: tuple[float, float] = (1e-9, 1e-12)
     certified: Callable[..., Any] | None = None
     oracle: Callable[..., Any] | None = None
+    checks: tuple[tuple[str, Callable[..., Any]], ...] = ()
     derivation: tuple[tuple[str, Any], ...] = ()
     note: str = ""
     extension: bool = False
@@ -114,7 +121,7 @@ class Claim:
     @property
     def is_prose(self) -> bool:
         """True when the claim is qualitative: listed, not judged."""
-        return not self.claimed and self.certified is None and self.oracle is None
+        return not self.claimed and self.certified is None and self.oracle is None and not self.checks
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:

@@ -19,7 +19,7 @@ from derivations.claim import Claim
 from derivations.errors import BadInputError
 from verify.results import Evidence, Verdict
 from verify.samplers import claim_rng
-from verify.tiers.external import certified_tier, oracle_tier
+from verify.tiers.external import certified_tier, custom_tier, oracle_tier
 from verify.tiers.sampled import brute_tier, sampled_tier
 from verify.tiers.symbolic import check_alternatives, symbolic_tier
 
@@ -73,6 +73,8 @@ def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int =
         record(sampled_tier(claim, samples, claim_rng(seed, claim.id)))
         if claim.brute is not None:
             record(brute_tier(claim, samples, claim_rng(seed, claim.id + "/brute")))
+    for position, (tier, hook) in enumerate(claim.checks):
+        record(custom_tier(tier, hook, samples, claim_rng(seed, f"{claim.id}/check{position}")))
     if claim.certified is not None:
         record(certified_tier(claim))
     if claim.oracle is not None:

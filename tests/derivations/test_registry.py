@@ -46,7 +46,7 @@ def test_duplicate_id_fails(monkeypatch):
 
 
 def test_unknown_id_lists_close_matches():
-    with pytest.raises(UnknownClaimError, match="did you mean dilated.rf_closed_form"):
+    with pytest.raises(UnknownClaimError, match=r"did you mean dilated\.rf_closed_form"):
         registry.get("dilated.rf_closed_from")
 
 

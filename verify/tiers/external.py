@@ -17,7 +17,7 @@ import numpy as np
 from derivations.claim import Claim
 from verify.results import Evidence
 
-__all__ = ["certified_tier", "oracle_tier", "torch_available"]
+__all__ = ["certified_tier", "custom_tier", "oracle_tier", "torch_available"]
 
 
 def torch_available() -> bool:
@@ -43,3 +43,8 @@ def oracle_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evid
     if result is None:
         return Evidence("oracle", "PyTorch not installed: skipped", None), None
     return _wrap("oracle", result)
+
+
+def custom_tier(tier: str, hook, size: int, rng: np.random.Generator) -> tuple[Evidence, dict | None]:
+    """Run one of the claim's further checks (``claim.checks``)."""
+    return _wrap(tier, hook(size, rng))
