@@ -285,15 +285,20 @@ def _stack_claims() -> list[Claim]:
 
 def _prose_claims() -> list[Claim]:
     sentences = (
-        ("dilated.prose_field_of_view", "با استفاده از dilated convolution، میدان دید افزایش مییابد."),
+        (
+            "dilated.prose_field_of_view",
+            "با استفاده از dilated convolution، میدان دید افزایش مییابد.",
+            "Dilated convolution enlarges the field of view.",
+        ),
         (
             "dilated.prose_no_pooling",
             "در صورت وجود کانولوشنهای گسترش یافته دیگر نیازی به استفاده از انواع pooling نخواهد بود.",
+            "With dilated convolutions no pooling of any kind is needed any more.",
         ),
-        ("dilated.prose_resolution", "همچنین رزولوشن حفظ خواهد شد."),
-        ("dilated.prose_memory", "ممکن است مصرف زیاد حافظه داشته باشیم."),
+        ("dilated.prose_resolution", "همچنین رزولوشن حفظ خواهد شد.", "The resolution is preserved."),
+        ("dilated.prose_memory", "ممکن است مصرف زیاد حافظه داشته باشیم.", "Memory use may be high."),
     )
     return [
-        Claim(id=cid, where="Q2(a)", source=text, prose="Qualitative statement about dilated convolutions.")
-        for cid, text in sentences
+        Claim(id=cid, where="Q2(a)", source=text, prose=summary, note="Qualitative: a design argument, not a formula.")
+        for cid, text, summary in sentences
     ]

@@ -30,3 +30,7 @@ class UnknownClaimError(ConvproofError):
 
 class ToolMissingError(ConvproofError):
     """An external program (a TeX engine, say) is not installed."""
+
+
+class TexBuildError(ConvproofError):
+    """A TeX run failed; the message carries the relevant lines of its log."""

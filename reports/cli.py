@@ -13,7 +13,7 @@ import sys
 
 from derivations.errors import ConvproofError
 
-COMMANDS = ("verify", "claims")
+COMMANDS = ("verify", "claims", "report")
 
 
 class _Parser(argparse.ArgumentParser):
