@@ -20,8 +20,9 @@ def add_parser(sub):
     return parser
 
 
-def progress_printer(stream=sys.stderr):
+def progress_printer(stream=None):
     """A progress callback for run_all that draws on a terminal and stays silent elsewhere."""
+    stream = stream or sys.stderr
     if not stream.isatty():
         return None
 
