@@ -39,10 +39,14 @@ want="$(sha256sum pyproject.toml | cut -d' ' -f1) torch=${CONVPROOF_TORCH:-1}"
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
   extras="dev"
   [ "${CONVPROOF_TORCH:-1}" = "1" ] && extras="dev,torch"
-  .venv/bin/python -m pip install -q -e ".[${extras}]"
+  # pip's build warnings go to a log; it is shown only when the install fails
+  if ! .venv/bin/python -m pip install -q -e ".[${extras}]" > .venv/pip-install.log 2>&1; then
+    cat .venv/pip-install.log >&2
+    echo "setup: pip install failed (log above)" >&2
+    exit 1
+  fi
   echo "$want" > "$stamp"
 fi
 
