@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from derivations import registry
-from reports import document
+from reports import document, figures
 from reports.build import BuildResult, build_edition, check_engine, prepare_out
+from reports.i18n import strings
 
 __all__ = ["regenerate", "verify_all"]
 
@@ -37,9 +38,12 @@ def regenerate(
     results = []
     for lang in langs:
         start = time.perf_counter()
-        tex = document.render(pairs, lang=lang, seed=seed, samples=used)
+        figure_latex, assets = figures.render_all(strings(lang))
+        timings[f"figures ({lang})"] = time.perf_counter() - start
+        start = time.perf_counter()
+        tex = document.render(pairs, lang=lang, seed=seed, samples=used, figures=figure_latex)
         timings[f"LaTeX emission ({lang})"] = time.perf_counter() - start
-        result = build_edition(lang, tex, out, tex_only=tex_only)
+        result = build_edition(lang, tex, out, tex_only=tex_only, assets=assets)
         for name, sec in result.timings.items():
             timings[f"{name} ({lang})"] = sec
         results.append(result)

@@ -59,5 +59,8 @@ STRINGS = {
     "counterexample_text": "At {values}, {part} gives {claimed}; the reference gives {reference}.",
     "correction": "Correction",
     "condition": "Holds exactly when",
+    "captions": {
+        "fig_rf_growth": "Receptive field of a stack of 3-tap dilated convolutions against depth, from \\texttt{receptive\\_field}: linear growth for a fixed dilation, exponential when the dilation doubles per layer.",
+    },
     "figures": "Figures",
 }
