@@ -13,7 +13,7 @@ import sys
 
 from derivations.errors import ConvproofError
 
-COMMANDS = ("verify", "claims", "report")
+COMMANDS = ("verify", "claims", "report", "table", "check")
 
 
 class _Parser(argparse.ArgumentParser):
