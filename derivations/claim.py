@@ -72,6 +72,10 @@ class Claim:
         condition: a SymPy boolean, derived (not typed in), under which the
             statement holds although it fails in general.
         tolerance: (rtol, atol) for sampled comparisons.
+        prover: a symbolic proof made for this claim, ``prover() -> dict``,
+            run by the symbolic tier instead of ``simplify(claimed - reference)``
+            (which can take seconds on piecewise expressions), e.g. a case
+            split over the regions between the kinks of a max/ReLU network.
         certified: hook of the certified tier, ``certified() -> dict``.
         oracle: hook of the PyTorch tier, ``oracle(size, rng) -> dict | None``
             (``None`` when torch is missing: the tier is skipped).
@@ -99,6 +103,7 @@ class Claim:
     brute: Callable[..., Any] | None = None
     condition: sp.Basic | None = None
     tolerance: tuple[float, float] = (1e-9, 1e-12)
+    prover: Callable[..., Any] | None = None
     certified: Callable[..., Any] | None = None
     oracle: Callable[..., Any] | None = None
     checks: tuple[tuple[str, Callable[..., Any]], ...] = ()

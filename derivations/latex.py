@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import sympy as sp
 
+from derivations import latex_rules, parse_cache
 from derivations.errors import LatexParseError, UnknownSymbolError
 
 __all__ = ["normalise", "parse", "parse_chain", "parse_shape", "split_chain"]
@@ -55,11 +56,16 @@ def _outside_protected(text: str, rewrite) -> str:
     return "".join(out)
 
 
+_NOT_WRAPPED = r"(?<![\\A-Za-z])(?<!\\text\{)(?<!\\mathrm\{)(?<!\\operatorname\{)(?<!_\{)"
+
+
 def normalise(latex: str, words: Iterable[str] = ()) -> str:
     """Rewrite LaTeX that the parser would misread; see the module docstring.
 
     >>> normalise(r"RF_i = RF_{i-1} + \\log x", words=["RF"])
     '\\\\text{RF}_i = \\\\text{RF}_{i-1} + \\\\ln x'
+    >>> normalise(r"\\frac{X_i - Mean_i}{StdDev_i}", words=["Mean", "StdDev"])
+    '\\\\frac{X_i - \\\\text{Mean}_i}{\\\\text{StdDev}_i}'
     >>> normalise(r"1 + idk")
     '1 + i{d}k'
     """
@@ -72,8 +78,11 @@ def normalise(latex: str, words: Iterable[str] = ()) -> str:
     # \left and \right carry no meaning for the parser (which rejects some of them)
     text = re.sub(r"\\(?:left|right)\s*\.", "", text)
     text = re.sub(r"\\(?:left|right)\s*(?=[()\[\]|]|\\[{}|]|\\[lr](?:floor|ceil|vert))", "", text)
+    text = latex_rules.printed_forms(text)
     for word in sorted(set(words), key=len, reverse=True):
-        text = re.sub(rf"(?<![\\A-Za-z{{]){re.escape(word)}(?![A-Za-z}}])", rf"\\text{{{word}}}", text)
+        # a word already in \text{..}, \mathrm{..}, \operatorname{..} or a subscript group stays as it is;
+        # one opening a plain group ({StdDev_i}) is wrapped
+        text = re.sub(rf"{_NOT_WRAPPED}{re.escape(word)}(?![A-Za-z])", rf"\\text{{{word}}}", text)
     if "\\int" in text:
         # the integration variable's differential ("dt") stays as the parser expects it
         head, tail = re.match(r"(.*?)(d[A-Za-z]\s*)?$", text, re.S).groups()
@@ -172,16 +181,38 @@ def _raw_parse(text: str, original: str, functions: Mapping[str, object] | None 
     return _parse_plain(text, original).xreplace(placeholders)
 
 
-def _parse_plain(text: str, original: str) -> sp.Basic:
+@lru_cache(maxsize=4096)
+@parse_cache.cached(salt="convproof-latex-2")
+def _parsed(text: str):
+    """The parser's result for one text, cached in process and on disk (see parse_cache)."""
     from latex2sympy2_extended import latex2sympy
 
+    normalization, conversion = _configs()
+    return _plain_and(latex2sympy(text, normalization_config=normalization, conversion_config=conversion))
+
+
+def _parse_plain(text: str, original: str) -> sp.Basic:
     if not text.strip():
         raise LatexParseError(f"empty formula in {original!r}: write a LaTeX expression such as 'k + 1'")
-    normalization, conversion = _configs()
     try:
-        return latex2sympy(text, normalization_config=normalization, conversion_config=conversion)
+        return _parsed(text)
     except Exception as exc:  # the parser raises bare Exception with a caret diagram
         raise LatexParseError(_describe_parse_failure(text, original, exc)) from None
+
+
+def _plain_and(expr):
+    """SymPy's own ``And`` for a chain ``a < x < b``.
+
+    The parser returns its patched ``And`` subclass, which breaks when SymPy
+    rebuilds it with one argument (as ``Piecewise`` does for a redundant part)
+    and cannot be unpickled from the parse cache.
+
+    >>> type(_plain_and(_parse_plain("-3 < x < 3", ""))) is sp.And
+    True
+    """
+    if not isinstance(expr, sp.Basic):
+        return expr
+    return expr.replace(lambda e: isinstance(e, sp.And) and type(e) is not sp.And, lambda e: sp.And(*e.args))
 
 
 def _describe_parse_failure(text: str, original: str, exc: Exception) -> str:
@@ -199,11 +230,14 @@ def _describe_parse_failure(text: str, original: str, exc: Exception) -> str:
 
 
 def _audit(expr: sp.Basic, symbols: Mapping[str, sp.Basic], functions: Mapping[str, object], original: str):
+    expr = latex_rules.bind_indices(expr, symbols)
     replace: dict[sp.Basic, sp.Basic] = {}
     unknown: list[str] = []
     for sym in expr.free_symbols:
         if sym.name in symbols:
             replace[sym] = symbols[sym.name]
+        elif (indexed := latex_rules.indexed_name(sym.name, symbols, lambda sub: parse(sub, symbols))) is not None:
+            replace[sym] = indexed
         else:
             unknown.append(sym.name)
     for app in expr.atoms(sp.core.function.AppliedUndef):
@@ -260,12 +294,29 @@ def parse_chain(
     words: Iterable[str] = (),
     functions: Mapping[str, object] | None = None,
 ) -> tuple[sp.Basic, ...]:
-    """Parse ``A = B = ...`` into the tuple of its sides, each audited."""
+    """Parse ``A = B = ...`` into the tuple of its sides, each audited.
+
+    Structures the parser cannot read (``cases``, ``aligned``, named partial
+    derivatives, ``\\dots`` sums) are rewritten by :mod:`derivations.latex_rules`.
+
+    >>> import sympy as sp
+    >>> v, y = sp.symbols("v_1 y")
+    >>> parse_chain(r"\\frac{\\partial L}{\\partial w_1} = [-(y)] [v_1]", {"dL/dw_1": sp.Symbol("g"), "v_1": v, "y": y})
+    (g, -v_1*y)
+    """
     if not isinstance(latex, str):
         raise LatexParseError(f"LaTeX must be a string, not {type(latex).__name__}")
     functions = {**DEFAULT_FUNCTIONS, **(functions or {})}
-    text = normalise(latex, words)
-    return tuple(_audit(_raw_parse(side, latex, functions), symbols, functions, latex) for side in split_chain(text))
+    text, held = latex_rules.expand(latex, lambda piece: _raw_parse(normalise(piece, words), latex, functions))
+    text = normalise(text, words)
+
+    def side_of(side: str) -> sp.Basic:
+        if latex_rules.has_ellipsis(side):
+            first, last = latex_rules.ellipsis_terms(side)
+            return latex_rules.ellipsis_sum([side_of(term) for term in first], side_of(last), latex)
+        return _audit(_raw_parse(side, latex, functions).xreplace(held), symbols, functions, latex)
+
+    return tuple(side_of(side) for side in split_chain(text))
 
 
 def parse_shape(

@@ -7,6 +7,7 @@ A per-instance ``subs``/``evalf`` loop is 10^4 to 10^5 times slower.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -16,9 +17,17 @@ import sympy as sp
 __all__ = ["compile_expr", "evaluate"]
 
 
+# NumPy has no erf: lambdify would fall back to math.erf, which rejects arrays.
+_MISSING_IN_NUMPY = {
+    "Heaviside": lambda v, h=0.5: np.heaviside(v, h),
+    "erf": np.vectorize(math.erf, otypes=[float]),
+    "erfc": np.vectorize(math.erfc, otypes=[float]),
+}
+
+
 @lru_cache(maxsize=4096)
 def _compiled(expr: sp.Basic, args: tuple[sp.Symbol, ...]):
-    return sp.lambdify(args, expr, modules=["numpy", {"Heaviside": lambda v, h=0.5: np.heaviside(v, h)}])
+    return sp.lambdify(args, expr, modules=["numpy", _MISSING_IN_NUMPY])
 
 
 def compile_expr(expr: sp.Basic, args: Sequence[sp.Symbol]):
