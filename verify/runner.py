@@ -58,14 +58,14 @@ def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int =
         return Verdict(status="unverifiable", evidence=(none,), **base)
 
     evidence: list[Evidence] = []
-    counterexample = None
+    found: list[tuple[int, dict]] = []  # (priority, counterexample) of the failed tiers, in order
 
-    def record(result: tuple[Evidence, dict | None]) -> None:
-        nonlocal counterexample
+    def record(result: tuple[Evidence, dict | None], priority: int = 0) -> None:
         ev, ce = result
         evidence.append(ev)
-        if ev.passed is False and counterexample is None:
-            counterexample = ce
+        if ev.passed is False and ce is not None:
+            # a hook that knows the worst case (the point of largest disagreement) marks it primary
+            found.append((-1 if ce.pop("primary", False) else len(found), ce))
 
     if claim.claimed:
         evidence.extend(check_alternatives(claim))
@@ -79,6 +79,7 @@ def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int =
         record(certified_tier(claim))
     if claim.oracle is not None:
         record(oracle_tier(claim, samples, claim_rng(seed, claim.id + "/oracle")))
+    counterexample = min(found, key=lambda pair: pair[0])[1] if found else None
 
     failed = any(e.passed is False for e in evidence)
     if failed:

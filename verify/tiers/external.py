@@ -3,7 +3,9 @@
 A claim provides the work as a hook (``claim.certified`` / ``claim.oracle``);
 the hook returns a mapping with the keys of :class:`~verify.results.Evidence`
 (``method``, ``passed``, and optionally ``samples``, ``max_abs_error``,
-``tolerance``, ``detail``) plus an optional ``counterexample``. The oracle
+``tolerance``, ``detail``) plus an optional ``counterexample``; ``primary: True``
+makes that counterexample the verdict's (it is the worst case, say), where
+otherwise the first failing tier's is shown. The oracle
 hook returns ``None`` when PyTorch is not installed: the tier is then skipped,
 never failed.
 """
@@ -27,7 +29,10 @@ def torch_available() -> bool:
 
 def _wrap(tier: str, result: dict) -> tuple[Evidence, dict | None]:
     fields = {key: result[key] for key in ("samples", "max_abs_error", "tolerance", "detail") if key in result}
-    return Evidence(tier, result["method"], result["passed"], **fields), result.get("counterexample")
+    counterexample = result.get("counterexample")
+    if counterexample is not None and result.get("primary"):
+        counterexample = {**counterexample, "primary": True}
+    return Evidence(tier, result["method"], result["passed"], **fields), counterexample
 
 
 def certified_tier(claim: Claim) -> tuple[Evidence, dict | None]:
