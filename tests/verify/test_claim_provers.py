@@ -1,0 +1,47 @@
+"""Tier hooks for claims that bring their own symbolic proof or are about general sizes."""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from derivations.claim import Claim, reals
+from verify.tiers.sampled import sampled_tier
+from verify.tiers.symbolic import symbolic_tier
+
+x = sp.Symbol("x", real=True)
+
+
+def test_symbolic_tier_runs_the_claims_prover_instead_of_simplify():
+    calls = []
+
+    def prover():
+        calls.append(1)
+        return {"method": "by cases", "passed": False, "detail": "differs on x < 0"}
+
+    claim = Claim(id="t.prover", where="test", source="x", claimed=(("side 2", x),), reference=x, prover=prover)
+    evidence = symbolic_tier(claim)
+    assert calls == [1]
+    assert (evidence.method, evidence.passed, evidence.detail) == ("by cases", False, "differs on x < 0")
+
+
+def test_without_a_prover_simplify_decides():
+    claim = Claim(id="t.plain", where="test", source="x", claimed=(("side 2", 2 * x),), reference=x + x)
+    assert symbolic_tier(claim).passed is True
+
+
+def test_indexed_claims_are_not_sampled():
+    alpha, j, m = sp.IndexedBase("alpha"), sp.Symbol("j", integer=True), sp.Symbol("m", integer=True)
+    total = sp.Sum(alpha[j], (j, 1, m))
+    claim = Claim(id="t.general", where="test", source="x", claimed=(("side 2", total),), reference=total)
+    evidence, counterexample = sampled_tier(claim, 10, np.random.default_rng(0))
+    assert evidence.passed is None and counterexample is None
+    assert "general-size" in evidence.detail
+
+
+def test_plain_claims_are_still_sampled():
+    claim = Claim(
+        id="t.sampled", where="test", source="x", claimed=(("side 2", x + 1),), reference=x, domain={x: reals(-1, 1)}
+    )
+    evidence, counterexample = sampled_tier(claim, 10, np.random.default_rng(0))
+    assert evidence.passed is False and counterexample["part"] == "side 2"
