@@ -20,6 +20,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -39,8 +40,13 @@ class _Failure:
 def cache_path(salt: str) -> Path:
     """The cache file for this parser version and configuration."""
     root = os.environ.get("CONVPROOF_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "convproof"
+    return Path(root) / f"latex-{_version_key(salt)}.pickle"
+
+
+@lru_cache(maxsize=None)
+def _version_key(salt: str) -> str:
     version = metadata.version("latex2sympy2_extended") + "/" + metadata.version("sympy") + "/" + salt
-    return Path(root) / f"latex-{hashlib.sha256(version.encode()).hexdigest()[:16]}.pickle"
+    return hashlib.sha256(version.encode()).hexdigest()[:16]
 
 
 def _load(path: Path) -> dict[str, object]:
@@ -74,8 +80,8 @@ def cached(salt: str) -> Callable:
             global _entries, _dirty
             if os.environ.get("CONVPROOF_NO_CACHE") == "1":
                 return parse(text)
-            path = cache_path(salt)
             if _entries is None:
+                path = cache_path(salt)
                 _entries = _load(path)
                 atexit.register(_save, path)
             if text not in _entries:
