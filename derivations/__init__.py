@@ -75,6 +75,7 @@ _LAZY = {
     "Claim": "derivations.claim",
     "parse_latex": "derivations.latex",
     "registry": "derivations.registry",
+    "catalogue": "derivations.catalogue",
 }
 
 __all__ = [

@@ -35,7 +35,7 @@ _RELATIONS = ("=",)
 
 
 # Functions the parser does not know by name; ``functions=`` adds more per formula.
-DEFAULT_FUNCTIONS = {"erf": sp.erf, "erfc": sp.erfc}
+DEFAULT_FUNCTIONS = {"erf": sp.erf, "erfc": sp.erfc, "max": sp.Max, "min": sp.Min}  # max/min: nested ones too
 
 # Text groups, command names and subscripts: left untouched by the pre-pass.
 _PROTECTED = re.compile(r"\\(?:text|mathrm|operatorname|mathit|mathbf)\{[^{}]*\}|\\[A-Za-z]+|_\{[^{}]*\}")

@@ -192,12 +192,14 @@ def expand(latex: str, parse_piece: Callable[[str], sp.Basic]) -> tuple[str, Hel
         piecewise = _cases(body, lambda t: parse_piece(t).xreplace(held), latex)
         text = text[:start] + _hold(held, "cases", piecewise) + text[end:]
     # "x \left(\begin{cases}...\right)", as sympy.latex prints x*Piecewise, is a product, not an application x(...)
-    text = re.sub(r"(?:\\left)?\(\s*(\\text\{convproof\w+\})\s*(?:\\right)?\)", r" \1 ", text)
+    text = re.sub(
+        r"(?:\\left)?\(\s*(\\text\{convproof\w+\})\s*(?:\\right)?\)",
+        lambda m: m.group(0) if text[: m.start()].rstrip().endswith("{") else f" {m.group(1)} ",
+        text,
+    )
     while (found := find_environment(text, "aligned")) is not None:
         start, end, body = found
         text = text[:start] + _aligned(body, latex) + text[end:]
-    # a held token alone on a side loses its braces: the parser reads a lone {x} as the set {x}
-    text = re.sub(r"(^|=)\s*\{(\\text\{convproof\w+\})\}\s*(?==|$)", r"\1 \2 ", text)
     return text, held
 
 
@@ -209,8 +211,11 @@ def indexed_name(name: str, symbols: dict, parse_sub: Callable[[str], sp.Basic])
     u[i + 1]
     >>> indexed_name("v_1", {"u": u}, sp.sympify) is None
     True
+    >>> indexed_name("hat{y}_i", {"hat{y}": sp.IndexedBase("yhat"), "i": i}, sp.sympify)
+    yhat[i]
     """
-    match = re.fullmatch(r"([A-Za-z]+)_(?:\{(.+)\}|(\w))", name)
+    # an accented base (hat{y}) as the parser names \hat{y}
+    match = re.fullmatch(r"([A-Za-z]+(?:\{[A-Za-z]+\})?)_(?:\{(.+)\}|(\w))", name)
     if match is None or not isinstance(symbols.get(match.group(1)), sp.IndexedBase):
         return None
     sub = match.group(2) or match.group(3)
@@ -220,7 +225,9 @@ def indexed_name(name: str, symbols: dict, parse_sub: Callable[[str], sp.Basic])
 
 
 # Commands of functions whose argument sympy.latex prints in braces: \tanh{(x)}, \operatorname{erf}^{2}{(x)}.
-_BRACED_CALL = re.compile(r"(\\(?:ln|log|exp|sin|cos|tan|sinh|cosh|tanh|operatorname\{\w+\}))(\^\{[^{}]*\})?\s*(?=\{\s*\()")
+_BRACED_CALL = re.compile(
+    r"(\\(?:ln|log|exp|sin|cos|tan|sinh|cosh|tanh|operatorname\{\w+\}))(\^\{[^{}]*\})?\s*(?=\{\s*\()"
+)
 
 
 def _unbrace_calls(text: str) -> str:

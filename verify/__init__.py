@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
+from verify.check import check_latex, compare_latex
 from verify.results import STATUSES, Evidence, Verdict
 from verify.runner import run_all, run_claim
 
-__all__ = ["STATUSES", "Evidence", "Verdict", "run_all", "run_claim"]
+__all__ = ["STATUSES", "Evidence", "Verdict", "check_latex", "compare_latex", "run_all", "run_claim"]

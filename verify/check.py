@@ -1,0 +1,228 @@
+"""Judge a formula someone writes: against a claim's reference, or against another formula.
+
+Nothing new decides here: the formula is parsed by the LaTeX front, put into
+a :class:`~derivations.claim.Claim` (``dataclasses.replace`` of the claim it
+is checked against, or a fresh one for two formulas) and run through the
+same tiers by :func:`verify.runner.run_claim`, which alone sets the status.
+
+>>> check_latex(r"k + (k - 1)(d - 1)", "dilated.effective_kernel", samples=200).status
+'verified'
+>>> compare_latex(r"N - kd + d", r"N - d(k - 1) + 1", assume="N, k, d: positive integer", samples=200).status
+'refuted'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+
+import sympy as sp
+
+from derivations import registry
+from derivations.claim import Claim, Domain
+from derivations.errors import BadInputError, LatexParseError, UnknownSymbolError
+from derivations.latex import parse, parse_chain, parse_shape, split_chain
+from verify.assume import DEFAULT_REAL, describe, parse_assumptions
+from verify.results import Verdict
+from verify.runner import DEFAULT_SAMPLES, run_claim
+from verify.unroll import unrolled
+
+__all__ = ["check_latex", "claim_names", "compare_latex", "parse_assumptions"]
+
+
+def _logistic(z):
+    return 1 / (1 + sp.exp(-z))
+
+
+# Function names a formula may apply, unless the same name is declared as a symbol.
+FUNCTIONS = {
+    "Phi": lambda z: (1 + sp.erf(z / sp.sqrt(2))) / 2,
+    "sigma": _logistic,
+    "sigmoid": _logistic,
+    "softplus": lambda z: sp.log(1 + sp.exp(z)),
+}
+
+
+def _words(names: Mapping[str, sp.Basic]) -> list[str]:
+    """Multi-letter names (``RF`` of ``RF_i``) that the LaTeX front must keep whole."""
+    out = []
+    for name in names:
+        base = name.split("_")[0]
+        if len(base) > 1 and base.isalpha() and not sp.latex(sp.Symbol(base)).startswith("\\"):
+            out.append(base)
+    return out
+
+
+def claim_names(claim: Claim) -> dict[str, sp.Basic]:
+    """The names a formula checked against ``claim`` may use: symbol name -> symbol.
+
+    An indexed base of the reference is named as the parser names it
+    (``\\hat{y}`` as ``hat{y}``), so ``\\hat{y}_i`` reads as ``hat{y}[i]``.
+
+    >>> sorted(claim_names(registry.get("dilated.rf_closed_form")))
+    ['d', 'i', 'k']
+    >>> sorted(claim_names(registry.get("metrics.mse")))
+    ['\\\\hat{y}', 'hat{y}', 'i', 'n', 'y']
+    """
+    names: dict[str, sp.Basic] = {sym.name: sym for sym in claim.domain}
+    reference = sp.sympify(claim.reference if claim.reference is not None else 0)
+    bases = {atom.base for atom in reference.atoms(sp.Indexed)}
+    for base in bases:
+        for name in {base.label.name, base.label.name.lstrip("\\")}:
+            names.setdefault(name, base)
+    labels = {base.label for base in bases}
+    indices = {var for total in reference.atoms(sp.Sum, sp.Product) for var, *_ in total.limits}
+    for sym in (reference.free_symbols | indices) - labels:
+        if isinstance(sym, sp.Symbol):
+            names.setdefault(sym.name, sym)
+    return names
+
+
+def _key(latex: str) -> str:
+    return re.sub(r"\\left|\\right|[\s{}]", "", latex)
+
+
+def _functions(names: Mapping[str, sp.Basic] | None) -> dict:
+    return {name: f for name, f in FUNCTIONS.items() if names is None or name not in names}
+
+
+def _parts(
+    latex: str, names: Mapping[str, sp.Basic], functions: dict, *, shape: bool = False, drop: frozenset = frozenset()
+):
+    """The sides of the user's formula: (statement, claimed parts, notes).
+
+    A first side naming the quantity (in ``drop``, or one that the declared
+    names cannot read, such as ``f(x)``) is the name, not a value: dropped.
+    """
+    if not isinstance(latex, str):
+        raise BadInputError(f"the formula must be LaTeX text, not {type(latex).__name__}")
+    words = _words(names)
+    sides, notes = split_chain(latex), []
+    if len(sides) > 1 and _key(sides[0]) not in drop:
+        try:
+            parse(sides[0], names, words=words, functions=functions)
+        except (UnknownSymbolError, LatexParseError):
+            drop = drop | {_key(sides[0])}
+            notes.append(f"read {sides[0]} as the name of the quantity")
+    if len(sides) > 1 and _key(sides[0]) in drop:
+        latex = "=".join(sides[1:])
+    if shape:
+        parsed = tuple(parse_shape(side, names, words=words) for side in split_chain(latex))
+    else:
+        parsed = parse_chain(latex, names, words=words, functions=functions)
+    labels = ["formula"] if len(parsed) == 1 else [f"side {n}" for n in range(1, len(parsed) + 1)]
+    return parsed, tuple(zip(labels, parsed, strict=True)), tuple(notes)
+
+
+def _require_domain(parts, reference, domain: Mapping[sp.Symbol, Domain], what: str) -> None:
+    exprs = [sp.sympify(e) for _, e in parts] + [sp.sympify(reference)]
+    if any(e.has(sp.Indexed) for e in exprs):
+        return  # general-size formulas: the symbolic tier judges them, the sampled tier skips them
+    needed = set().union(*(e.free_symbols for e in exprs))
+    missing = sorted(s.name for s in needed if isinstance(s, sp.Symbol) and s not in domain)
+    if missing:
+        raise BadInputError(f"{what} has no sampling domain for {', '.join(missing)}; write it without them")
+
+
+def check_latex(latex: str, claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int = 0) -> Verdict:
+    """Is ``latex`` equal to the reference of ``claim`` (an id or a Claim)?
+
+    The formula may use the claim's own symbols; ``A = B = C`` checks every
+    side, and a first side naming the claim's quantity (``RF_i =``) is
+    dropped. The verdict is the claim's, with the formula as its source.
+
+    >>> v = check_latex(r"RF_i = 1 + (i + 1)d(k - 1)", "dilated.rf_closed_form", samples=200)
+    >>> v.status, sorted(v.counterexample["values"])
+    ('refuted', ['d', 'i', 'k'])
+    """
+    claim = registry.get(claim) if isinstance(claim, str) else claim
+    if claim.reference is None:
+        raise BadInputError(f"claim {claim.id!r} is qualitative: it has no reference to check a formula against")
+    names = claim_names(claim)
+    drop = {_key(claim.lhs)} if claim.lhs else set()
+    if claim.source and len(split_chain(claim.source)) > 1:
+        drop.add(_key(split_chain(claim.source)[0]))
+    shape = isinstance(claim.reference, (sp.Tuple, tuple))
+    statement, parts, notes = _parts(latex, names, _functions(names), shape=shape, drop=frozenset(drop))
+    _require_domain(parts, claim.reference, claim.domain, f"claim {claim.id!r}")
+    probe = replace(
+        claim,
+        source=latex,
+        extension=False,
+        statement=statement if len(statement) > 1 else statement[0],
+        claimed=parts,
+        alternatives=(),
+        prover=None,
+        checks=(),
+        certified=None,
+        oracle=None,
+        condition=None,
+    )
+    verdict = run_claim(probe, samples=samples, seed=seed)
+    if verdict.status == "unverifiable" and (small := unrolled(probe)) is not None:
+        probe, grid = small
+        verdict = run_claim(probe, samples=samples, seed=seed)
+        notes = (*notes, f"the general form is undecided symbolically: judged with its sums unrolled at {grid}")
+    domain = "; ".join(f"{s.name}: {describe(probe.domain[s])}" for s in probe.symbols)
+    sampled = (f"sampled {domain}",) if domain else ()
+    return replace(verdict, notes=(f"checked against the reference of {claim.id}", *notes, *sampled))
+
+
+class _Reals(Mapping):
+    """Every name the parser produces, taken as a real symbol (no ``--assume`` given)."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, sp.Symbol] = {}
+
+    def __getitem__(self, name: str) -> sp.Symbol:
+        return self._made.setdefault(name, sp.Symbol(name, real=True))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+
+def compare_latex(
+    latex: str,
+    other: str,
+    *,
+    assume: str | None = None,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+) -> Verdict:
+    """Is ``latex`` (one formula or a chain ``A = B``) equal to the formula ``other``?
+
+    ``assume`` declares the symbols (see :func:`parse_assumptions`); then a
+    name not declared is an error. Without it, every name is a real in [-5, 5].
+
+    >>> compare_latex(r"k + (k - 1)(d - 1)", r"1 + d(k - 1)", assume="k, d: positive integer", samples=200).status
+    'verified'
+    """
+    declared = parse_assumptions(assume) if assume is not None else None
+    names: Mapping[str, sp.Basic] = {n: sym for n, (sym, _) in declared.items()} if declared else _Reals()
+    statement, parts, notes = _parts(latex, names, _functions(declared))
+    if not isinstance(other, str):
+        raise BadInputError(f"the formula to compare against must be LaTeX text, not {type(other).__name__}")
+    reference = parse(other, names, words=_words(names) if declared else (), functions=_functions(declared))
+    by_symbol = {sym: dom for sym, dom in declared.values()} if declared else {}
+    used = set().union(*(e.free_symbols for _, e in parts), reference.free_symbols)
+    domain = {sym: by_symbol.get(sym, DEFAULT_REAL) for sym in sorted(used, key=lambda s: s.name)}
+    _require_domain(parts, reference, domain, "the formula")
+    probe = Claim(
+        id="check.formula",
+        where="convproof check",
+        source=latex,
+        statement=statement if len(statement) > 1 else statement[0],
+        claimed=parts,
+        reference=reference,
+        domain=domain,
+    )
+    verdict = run_claim(probe, samples=samples, seed=seed)
+    sampled = "; ".join(f"{s.name}: {describe(dom)}" for s, dom in domain.items()) or "nothing"
+    return replace(verdict, notes=(f"compared with {other}", *notes, f"sampled {sampled}"))
