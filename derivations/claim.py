@@ -61,6 +61,10 @@ class Claim:
         claimed: the parts of the statement that must each equal
             ``reference``, as ``(label, expression)`` pairs.
         reference: the independent derivation of the right value.
+        readable: the reference written in the report's own intermediate
+            quantities (``z_j`` rather than the inputs), when that is much
+            shorter; shown in the report and used in corrections. The topic's
+            tests prove it equals ``reference``.
         lhs: LaTeX of the quantity the claim is about (``RF_i``), used to
             write a correction as ``lhs = reference``.
         domain: how to sample every free symbol of ``claimed``/``reference``.
@@ -96,6 +100,7 @@ class Claim:
     statement: Any = None
     claimed: tuple[tuple[str, sp.Basic], ...] = ()
     reference: sp.Basic | None = None
+    readable: sp.Basic | None = None
     lhs: str = ""
     domain: Mapping[sp.Symbol, Domain] = field(default_factory=dict)
     constraint: sp.Basic | None = None

@@ -122,6 +122,7 @@ def gradient_claim(
         statement=sides,
         claimed=tuple((label, net.at_inputs(part)) for label, part in in_z),
         reference=net.derivative(of, wrt),
+        readable=reference_z,
         lhs=lhs,
         domain=DOMAIN,
         prover=lambda: prove_on_regions(in_z, reference_z, net.regions()),

@@ -51,7 +51,9 @@ def prepare_out(out_dir: str | Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BadInputError(f"cannot create output folder {str(out)!r} ({exc.strerror}); choose a writable --out") from None
+        raise BadInputError(
+            f"cannot create output folder {str(out)!r} ({exc.strerror}); choose a writable --out"
+        ) from None
     if not os.access(out, os.W_OK):
         raise BadInputError(f"output folder {str(out)!r} is not writable; choose a writable --out")
     return out
@@ -81,7 +83,9 @@ def _run_tex(lang: str, folder: Path) -> None:
         raise TexBuildError(f"the {lang} edition failed to compile: {_log_excerpt(folder / 'report.log')}")
 
 
-def build_edition(lang: str, tex: str, out_dir: Path, *, tex_only: bool, assets: dict[str, bytes] | None = None) -> BuildResult:
+def build_edition(
+    lang: str, tex: str, out_dir: Path, *, tex_only: bool, assets: dict[str, bytes] | None = None
+) -> BuildResult:
     """Compile one edition in a temporary folder and move report.tex/pdf to ``out_dir/lang``."""
     if not tex_only:
         check_engine(lang)

@@ -11,7 +11,9 @@ from reports.options import positive_int, seed
 def add_parser(sub):
     parser = sub.add_parser("report", help="verify, write report.tex and build report.pdf (en, fa or both)")
     parser.add_argument("--lang", choices=(*LANGS, "all"), default="all", help="edition to build (default: all)")
-    parser.add_argument("--out", default="build", metavar="DIR", help="output folder; editions go to DIR/LANG/ (default: build)")
+    parser.add_argument(
+        "--out", default="build", metavar="DIR", help="output folder; editions go to DIR/LANG/ (default: build)"
+    )
     parser.add_argument("--tex-only", action="store_true", help="write report.tex without running TeX")
     parser.add_argument("--samples", type=positive_int, default=None, help="random instances per claim (default 2000)")
     parser.add_argument("--seed", type=seed, default=0, help="seed of the random instances (default 0: reproducible)")

@@ -21,12 +21,15 @@ def _summary(pairs: Sequence[tuple[Claim, Verdict]], S: dict, lang: str) -> str:
     verdicts = [v for _, v in pairs]
     counts = L.counts(verdicts)
     checked = sum(1 for c, _ in pairs if not c.is_prose)
-    intro = S["summary_intro"].format(claims=len(pairs), formulas=checked, extensions=sum(c.extension for c, _ in pairs))
+    intro = S["summary_intro"].format(
+        claims=len(pairs), formulas=checked, extensions=sum(c.extension for c, _ in pairs)
+    )
     rows = "\n".join(f"{L.status_mark(s, S)} & {L.prose(str(n), lang)} \\\\" for s, n in counts.items())
     head = " & ".join(f"\\textbf{{{h}}}" for h in S["count_table"])
     out = [
         f"\\section*{{{S['summary']}}}\n",
         L.prose(intro, lang) + "\n\n",
+        L.prose(_catalogue_line(pairs, S), lang) + "\n\n",
         f"\\begin{{center}}\\begin{{tabular}}{{lr}}\\toprule\n{head} \\\\ \\midrule\n{rows}\n\\bottomrule\\end{{tabular}}\\end{{center}}\n",
         f"{S['statuses_text']}\n\n",
         f"\\subsection*{{{S['refuted_table']}}}\n",
@@ -36,12 +39,34 @@ def _summary(pairs: Sequence[tuple[Claim, Verdict]], S: dict, lang: str) -> str:
         out.append(S["no_refuted"] + "\n\n")
     else:
         head = " & ".join(f"\\textbf{{{h}}}" for h in S["refuted_header"])
-        out.append(f"{{\\footnotesize\\begin{{longtable}}{{@{{}}p{{0.3\\linewidth}} p{{0.14\\linewidth}} p{{0.5\\linewidth}}@{{}}}}\\toprule\n{head} \\\\ \\midrule\n")
+        out.append(
+            "{\\footnotesize\\begin{longtable}{@{}p{0.3\\linewidth} p{0.66\\linewidth}@{}}\\toprule\n"
+            f"{head} \\\\ \\midrule\n\\endhead\n"
+        )
         for claim, verdict in refuted:
             correction = f"\\fitmath{{{verdict.correction}}}" if verdict.correction else "---"
-            out.append(f"{L.latin(claim.id, lang)} & {L.latin(claim.where, lang)} & \\parbox[t]{{\\linewidth}}{{{correction}}} \\\\\n")
+            where = f"\\newline{{\\scriptsize {L.latin(claim.where, lang)}}}"
+            out.append(f"{L.latin(claim.id, lang)}{where} & {correction} \\\\[2pt]\n")
         out.append("\\bottomrule\\end{longtable}}\n")
     return "".join(out)
+
+
+def _catalogue_line(pairs: Sequence[tuple[Claim, Verdict]], S: dict) -> str:
+    from derivations import catalogue
+
+    tally = catalogue.counts(catalogue.account(claims=[claim for claim, _ in pairs]))
+    return S["catalogue"].format(formulas=tally["formulas"], claims=tally["claim"], nonclaims=tally["non-claim"])
+
+
+def _title(S: dict, lang: str, seed: int, samples: int) -> str:
+    generated = L.prose(S["generated"].format(seed=seed, samples=samples), lang)
+    return (
+        "\\begin{center}\n"
+        f"{{\\LARGE\\bfseries {S['title']}\\par}}\\medskip\n"
+        f"{{\\large {S['subtitle']}\\par}}\\medskip\n"
+        f"{{\\small {generated}\\par}}\n"
+        "\\end{center}\n"
+    )
 
 
 def _conventions(S: dict, lang: str) -> str:
@@ -68,8 +93,8 @@ def render(
     body = [
         _template(f"preamble-{lang}.tex"),
         _template("common.tex"),
-        f"\\title{{{S['title']}}}\n\\author{{{S['subtitle']}}}\n\\date{{{L.prose(S['generated'].format(seed=seed, samples=samples), lang)}}}\n",
-        "\\begin{document}\n\\maketitle\n",
+        "\\begin{document}\n",
+        _title(S, lang, seed, samples),
         _summary(pairs, S, lang),
         _conventions(S, lang),
         "\\tableofcontents\n",

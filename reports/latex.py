@@ -18,6 +18,7 @@ from verify.results import Verdict
 __all__ = ["claim_block", "escape", "group_by_part", "math_block", "render_value"]
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u200c](?:[\u0600-\u06FF\u200c\s]*[\u0600-\u06FF\u200c])?")
 _SPECIAL = {
     "\\": r"\textbackslash{}",
     "&": r"\&",
@@ -32,12 +33,44 @@ _SPECIAL = {
 }
 # Unicode that pdflatex cannot typeset as text, spelled in LaTeX instead.
 _UNICODE = {
-    "−": "-", "–": "--", "—": "---", "≤": r"$\le$", "≥": r"$\ge$", "×": r"$\times$", "·": r"$\cdot$",
-    "≈": r"$\approx$", "≠": r"$\ne$", "∞": r"$\infty$", "±": r"$\pm$", "→": r"$\to$", "∂": r"$\partial$",
-    "α": r"$\alpha$", "β": r"$\beta$", "γ": r"$\gamma$", "δ": r"$\delta$", "ε": r"$\varepsilon$",
-    "λ": r"$\lambda$", "μ": r"$\mu$", "σ": r"$\sigma$", "Φ": r"$\Phi$", "φ": r"$\phi$", "ŷ": r"$\hat y$",
-    "²": r"$^2$", "³": r"$^3$", "√": r"$\surd$", "∑": r"$\sum$", "Σ": r"$\Sigma$", "’": "'", "‘": "`",
-    "“": "``", "”": "''", "…": r"\dots{}", "∈": r"$\in$", "≡": r"$\equiv$", "⌊": r"$\lfloor$", "⌋": r"$\rfloor$",
+    "−": "-",
+    "–": "--",
+    "—": "---",
+    "≤": r"$\le$",
+    "≥": r"$\ge$",
+    "×": r"$\times$",
+    "·": r"$\cdot$",
+    "≈": r"$\approx$",
+    "≠": r"$\ne$",
+    "∞": r"$\infty$",
+    "±": r"$\pm$",
+    "→": r"$\to$",
+    "∂": r"$\partial$",
+    "α": r"$\alpha$",
+    "β": r"$\beta$",
+    "γ": r"$\gamma$",
+    "δ": r"$\delta$",
+    "ε": r"$\varepsilon$",
+    "λ": r"$\lambda$",
+    "μ": r"$\mu$",
+    "σ": r"$\sigma$",
+    "Φ": r"$\Phi$",
+    "φ": r"$\phi$",
+    "ŷ": r"$\hat y$",
+    "²": r"$^2$",
+    "³": r"$^3$",
+    "√": r"$\surd$",
+    "∑": r"$\sum$",
+    "Σ": r"$\Sigma$",
+    "’": "'",
+    "‘": "`",
+    "“": "``",
+    "”": "''",
+    "…": r"\dots{}",
+    "∈": r"$\in$",
+    "≡": r"$\equiv$",
+    "⌊": r"$\lfloor$",
+    "⌋": r"$\rfloor$",
 }
 
 
@@ -64,6 +97,24 @@ def latin(text: str, lang: str) -> str:
     """Escaped Latin-script text; wrapped left-to-right in the Persian edition."""
     body = escape(text, lang)
     return body if lang == "en" else rf"\lr{{{body}}}"
+
+
+def mixed(text: str, lang: str) -> str:
+    r"""Text with inline ``$...$`` formulas: the text escaped, the formulas kept.
+
+    >>> print(mixed(r"FC-10 $1 \times 10$ & more", "en"))
+    FC-10 $1 \times 10$ \& more
+    """
+    if lang == "en":
+        # pdflatex has no Persian font: say where Persian stands instead of printing '?'
+        text = _ARABIC_RUN.sub("[Persian text]", text)
+    out = []
+    for pos, piece in enumerate(re.split(r"(\$[^$]+\$)", text)):
+        if pos % 2:
+            out.append(piece)
+        elif piece:
+            out.append(escape(piece, lang) if lang == "en" or _ARABIC.search(piece) else latin(piece, lang))
+    return "".join(out)
 
 
 def prose(text: str, lang: str) -> str:
@@ -115,10 +166,10 @@ def _source(claim: Claim, S: dict, lang: str) -> str:
         if lang == "en":
             summary = claim.prose or claim.note
             return f"{S['as_written']}: {escape(summary)} \\textit{{{S['as_written_persian']}}}\n\n"
-        return f"{S['as_written']}: «{escape(text, lang)}»\n\n"
-    if claim.statement is None and not claim.claimed:
-        return f"{S['as_written']}: {latin(text, lang)}\n\n"
-    return f"{S['as_written']}:\n" + math_block(text.strip("$"))
+        return f"{S['as_written']}: «{mixed(text, lang)}»\n\n"
+    if "$" in text or (claim.statement is None and not claim.claimed):
+        return f"{S['as_written']}: {mixed(text, lang)}\n\n"
+    return f"{S['as_written']}:\n" + math_block(text)
 
 
 def _evidence_table(verdict: Verdict, S: dict, lang: str) -> str:
@@ -152,7 +203,7 @@ def claim_block(claim: Claim, verdict: Verdict, S: dict, lang: str) -> str:
         for caption, step in claim.derivation:
             out.append(f"{latin(caption, lang)}:\n" + math_block(sp.latex(step)))
     if claim.reference is not None:
-        ref = sp.latex(claim.reference)
+        ref = sp.latex(claim.readable if claim.readable is not None else claim.reference)
         out.append(f"\\textit{{{S['reference']}}}:\n" + math_block(f"{claim.lhs} = {ref}" if claim.lhs else ref))
     out.append(f"\\textit{{{S['evidence']}}}:\n" + _evidence_table(verdict, S, lang))
     if verdict.condition:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from derivations import registry
-from reports import document, figures
+from reports import document, figures, q3
 from reports.build import BuildResult, build_edition, check_engine, prepare_out
 from reports.i18n import strings
 
@@ -35,13 +35,16 @@ def regenerate(
     start = time.perf_counter()
     pairs, used = verify_all(samples, seed)
     timings["verification"] = time.perf_counter() - start
+    start = time.perf_counter()
+    assets = figures.render_assets(pairs)
+    timings["figures"] = time.perf_counter() - start
     results = []
     for lang in langs:
         start = time.perf_counter()
-        figure_latex, assets = figures.render_all(strings(lang))
-        timings[f"figures ({lang})"] = time.perf_counter() - start
-        start = time.perf_counter()
-        tex = document.render(pairs, lang=lang, seed=seed, samples=used, figures=figure_latex)
+        figure_latex = figures.figure_latex(strings(lang))
+        verdicts = {claim.id: verdict for claim, verdict in pairs}
+        extras = {"Q3": q3.q3_tables(verdicts, strings(lang), lang)}
+        tex = document.render(pairs, lang=lang, seed=seed, samples=used, figures=figure_latex, extras=extras)
         timings[f"LaTeX emission ({lang})"] = time.perf_counter() - start
         result = build_edition(lang, tex, out, tex_only=tex_only, assets=assets)
         for name, sec in result.timings.items():

@@ -34,7 +34,7 @@ def new_seed() -> int:
 
 
 def _correction(claim: Claim) -> str:
-    value = sp.latex(claim.reference)
+    value = sp.latex(claim.readable if claim.readable is not None else claim.reference)
     return f"{claim.lhs} = {value}" if claim.lhs else value
 
 

@@ -1,0 +1,74 @@
+"""Q3 in the report: the report's layer table and the corrected one, side by side.
+
+The report's cells are its own text; the corrected table comes from
+:func:`derivations.layer_table` on the network the report's table describes.
+A cell whose claim was refuted is marked in the report's table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from derivations import cnn_table
+from reports import latex as L
+from verify.results import Verdict
+
+__all__ = ["q3_tables"]
+
+
+def _status_of(verdicts: Mapping[str, Verdict], row: int, what: str) -> str | None:
+    for verdict in verdicts.values():
+        if verdict.claim_id.endswith(f".{what}") and re.search(rf"Q3 table: .*, row {row}$", verdict.where):
+            return verdict.status
+    return None
+
+
+def _cell(text: str, lang: str, status: str | None, S: dict) -> str:
+    body = L.mixed(text, lang) if text else "---"
+    if status in ("refuted", "conditional"):
+        return f"\\cellcolor{{{status}!15}}{body}"
+    return body
+
+
+def _shape(shape: tuple[int, ...]) -> str:
+    return "$" + " \\times ".join(str(n) for n in shape) + "$"
+
+
+def q3_tables(verdicts: Mapping[str, Verdict], S: dict, lang: str) -> str:
+    """LaTeX of the two tables with a caption line each."""
+    cells = cnn_table.table_cells()
+    corrected = cnn_table.corrected_table()
+    head = " & ".join(f"\\textbf{{{h}}}" for h in S["q3_report_header"])
+    rows = []
+    for index, (layer, dim, params) in enumerate(cells):
+        shape = _cell(dim, lang, _status_of(verdicts, index, "shape"), S)
+        count = _cell(params, lang, _status_of(verdicts, index, "params"), S)
+        rows.append(f"{L.latin(layer, lang)} & {shape} & {count} \\\\")
+    report_table = (
+        f"\\begin{{tabular}}{{lll}}\\toprule\n{head} \\\\ \\midrule\n"
+        + "\n".join(rows)
+        + "\n\\bottomrule\\end{tabular}"
+    )
+    head = " & ".join(f"\\textbf{{{h}}}" for h in S["q3_corrected_header"])
+    rows = [f"{L.latin('Input', lang)} & {_shape(corrected.input_shape)} & & & \\\\"]
+    for row in corrected.rows:
+        rf = "" if row.receptive_field is None else str(row.receptive_field)
+        rows.append(
+            f"{L.latin(row.layer, lang)} & {_shape(row.output_shape)} & {row.params} & {row.nontrainable} & {rf} \\\\"
+        )
+    total = sum(row.params for row in corrected.rows)
+    running = sum(row.nontrainable for row in corrected.rows)
+    rows.append(f"\\midrule {S['q3_total']} & & {total} & {running} & \\\\")
+    corrected_table = (
+        f"\\begin{{tabular}}{{lllll}}\\toprule\n{head} \\\\ \\midrule\n"
+        + "\n".join(rows)
+        + "\n\\bottomrule\\end{tabular}"
+    )
+    return (
+        f"{S['q3_intro']}\n\n"
+        "\\begin{center}\\small\n"
+        f"\\begin{{minipage}}[t]{{0.46\\linewidth}}\\centering {S['q3_report_caption']}\\par\\smallskip\\resizebox{{\\linewidth}}{{!}}{{{report_table}}}\\end{{minipage}}\\hfill\n"
+        f"\\begin{{minipage}}[t]{{0.5\\linewidth}}\\centering {S['q3_corrected_caption']}\\par\\smallskip\\resizebox{{\\linewidth}}{{!}}{{{corrected_table}}}\\end{{minipage}}\n"
+        "\\end{center}\n"
+    )
