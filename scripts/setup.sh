@@ -24,7 +24,7 @@ command -v pdflatex >/dev/null || apt_packages+=(texlive-latex-base)
 kpsewhich booktabs.sty >/dev/null 2>&1 || apt_packages+=(texlive-latex-recommended texlive-fonts-recommended lmodern)
 command -v xelatex >/dev/null || apt_packages+=(texlive-xetex)
 kpsewhich xepersian.sty >/dev/null 2>&1 || apt_packages+=(texlive-lang-arabic)
-fc-list 2>/dev/null | grep -qi amiri || apt_packages+=(fonts-hosny-amiri)
+fc-list 2>/dev/null | grep -i amiri >/dev/null || apt_packages+=(fonts-hosny-amiri)  # no -q: SIGPIPE would fail the pipe
 command -v pdftotext >/dev/null || apt_packages+=(poppler-utils)
 python3 -c "import ensurepip, venv" 2>/dev/null || apt_packages+=(python3-venv python3-pip)
 if [ ${#apt_packages[@]} -gt 0 ]; then
