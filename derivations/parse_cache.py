@@ -20,7 +20,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -43,7 +43,7 @@ def cache_path(salt: str) -> Path:
     return Path(root) / f"latex-{_version_key(salt)}.pickle"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _version_key(salt: str) -> str:
     version = metadata.version("latex2sympy2_extended") + "/" + metadata.version("sympy") + "/" + salt
     return hashlib.sha256(version.encode()).hexdigest()[:16]
