@@ -239,7 +239,7 @@ def formula_claim(
         id=id,
         where=where,
         source=source,
-        statement=sp.Eq(*sides) if len(sides) == 2 else sides[-1],
+        statement=sp.Eq(*sides, evaluate=False) if len(sides) == 2 else sides[-1],
         claimed=claimed,
         reference=reference,
         lhs=fields.pop("lhs", "f(x)"),

@@ -210,7 +210,7 @@ def claims() -> tuple[Claim, ...]:
             where="Q1(e), generalised",
             source=None,
             extension=True,
-            statement=sp.Eq(error, discarded),
+            statement=sp.Eq(error, discarded, evaluate=False),
             checks=(("sampled", optimum_check(discarded, eigen, k, d)),),
             note=(
                 "Baldi & Hornik (1989): a linear autoencoder with a k-dimensional code, at its optimum, spans the "

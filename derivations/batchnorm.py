@@ -80,7 +80,7 @@ def _formula_claim() -> Claim:
         id="batchnorm.standardise",
         where="Q1(d)",
         source=src,
-        statement=sp.Eq(*sides),
+        statement=sp.Eq(*sides, evaluate=False),
         claimed=(("(mean, variance) of the normalised batch", formula_moments(rhs)),),
         reference=sp.Tuple(0, 1),
         lhs=r"(\mathrm{mean}, \mathrm{var})",
@@ -88,8 +88,11 @@ def _formula_claim() -> Claim:
         checks=(("symbolic", checks.general_batch_proof(rhs, X, MEAN, STD)),),
         oracle=oracle.formula_oracle(sp.lambdify((X, MEAN, STD), rhs, modules="numpy")),
         derivation=(
-            ("batch mean", sp.Eq(sp.Symbol("Mean_i"), batch_mean(BATCH))),
-            ("biased batch variance", sp.Eq(sp.Symbol("StdDev_i") ** 2, sp.factor(batch_variance(BATCH)))),
+            ("batch mean", sp.Eq(sp.Symbol("Mean_i"), batch_mean(BATCH), evaluate=False)),
+            (
+                "biased batch variance",
+                sp.Eq(sp.Symbol("StdDev_i") ** 2, sp.factor(batch_variance(BATCH)), evaluate=False),
+            ),
         ),
         note=(
             "Applied to every value of a feature in a mini-batch, the formula should give mean 0 and variance 1. "

@@ -127,7 +127,12 @@ def gradient_claim(
         domain=DOMAIN,
         prover=lambda: prove_on_regions(in_z, reference_z, net.regions()),
         checks=gradient_checks(of, wrt, in_z, reference_z),
-        derivation=(("SymPy's derivative, in z (PyTorch's tie conventions)", sp.Eq(sp.Symbol(lhs), reference_z)),),
+        derivation=(
+            (
+                "SymPy's derivative, in z (PyTorch's tie conventions)",
+                sp.Eq(sp.Symbol(lhs), reference_z, evaluate=False),
+            ),
+        ),
         oracle=gradient_oracle(of, wrt, in_z, reference_z),
         note=f"{note} {_NETWORK}".strip(),
         extension=source is None,
@@ -257,7 +262,7 @@ def _expansion(j: int, src: str) -> Claim:
         id=f"conv_grads.z{j}_expansion",
         where="Q4(c)",
         source=src,
-        statement=sp.Eq(*sides),
+        statement=sp.Eq(*sides, evaluate=False),
         claimed=(("side 2", sides[1]),),
         reference=net.Z[j - 1],
         lhs=f"z_{j}",

@@ -175,7 +175,7 @@ def general_claim(claim_id: str, source: str | None, wrt: str, latex: str | None
         id=claim_id,
         where="Q4(d)",
         source=source,
-        statement=sp.Eq(*sides),
+        statement=sp.Eq(*sides, evaluate=False),
         claimed=(("side 2", part),),
         reference=reference,
         lhs=r"\frac{\partial L}{\partial k_i}" if wrt == "k" else r"\frac{\partial L}{\partial b}",
@@ -185,8 +185,11 @@ def general_claim(claim_id: str, source: str | None, wrt: str, latex: str | None
         ),
         oracle=_numeric(part, wrt, _torch_grads, "PyTorch conv1d autograd (float64), every size up to n=8"),
         derivation=(
-            ("the layer", sp.Eq(sp.Symbol("z_j"), layer + sp.Symbol("b"))),
-            ("chain rule", sp.Eq(sp.Symbol("dL/dk_i"), sp.Sum(ALPHA[j] * sp.Symbol("dz_j/dk_i"), (j, 1, m)))),
+            ("the layer", sp.Eq(sp.Symbol("z_j"), layer + sp.Symbol("b"), evaluate=False)),
+            (
+                "chain rule",
+                sp.Eq(sp.Symbol("dL/dk_i"), sp.Sum(ALPHA[j] * sp.Symbol("dz_j/dk_i"), (j, 1, m)), evaluate=False),
+            ),
         ),
         note=_READING,
         extension=source is None,

@@ -149,14 +149,19 @@ def _expectation_claim() -> Claim:
         where="Q1(c), generalised",
         source=None,
         extension=True,
-        statement=sp.Eq(sp.Symbol(r"\mathbb{E}[y]"), x),
+        statement=sp.Eq(sp.Symbol(r"\mathbb{E}[y]"), x, evaluate=False),
         claimed=(("E[y]", x),),
         reference=expectation,
         lhs=r"\mathbb{E}[y]",
         domain={x: reals(-5, 5), p: reals(0, 0.95)},
         checks=(("sampled", expectation_check(DROPOUT_2D)), ("sampled", expectation_check(DROPOUT_3D))),
         oracle=expectation_check(DROPOUT_2D, use_torch=True),
-        derivation=(("y = x m / (1 - p), m ~ Bernoulli(1 - p)", sp.Eq(sp.Symbol(r"\mathbb{E}[y]"), expectation)),),
+        derivation=(
+            (
+                "y = x m / (1 - p), m ~ Bernoulli(1 - p)",
+                sp.Eq(sp.Symbol(r"\mathbb{E}[y]"), expectation, evaluate=False),
+            ),
+        ),
         note="With inverted scaling 1/(1 - p), dropout (element- or channel-wise) keeps every expectation: E[y] = x.",
     )
 

@@ -21,10 +21,13 @@ __all__ = ["conv_output_size", "effective_stride", "receptive_field", "stack_geo
 
 
 def _is_symbolic(value) -> bool:
-    return isinstance(value, sp.Basic) and not value.is_Integer
+    # a SymPy number (Float 3.0, Rational 3/2) is no size: only expressions with symbols are kept whole
+    return isinstance(value, sp.Basic) and bool(value.free_symbols)
 
 
 def _check_int(name: str, value, minimum: int, context: str = ""):
+    if type(value) is int and value >= minimum:  # the common case first: a deep stack checks every layer
+        return value
     if _is_symbolic(value):
         return value
     if isinstance(value, bool) or not isinstance(value, (Integral, sp.Integer)):
@@ -66,8 +69,10 @@ def conv_output_size(n, kernel, stride=1, padding=0, dilation=1):
 
 
 def _layers(layers: Iterable[Sequence]) -> list[tuple]:
-    if isinstance(layers, (str, bytes)):
-        raise BadInputError("layers must be a sequence of (kernel, stride, dilation) tuples, not a string")
+    if isinstance(layers, (str, bytes)) or not isinstance(layers, Iterable):
+        raise BadInputError(
+            f"layers must be a sequence of (kernel, stride, dilation) tuples, not {type(layers).__name__} {layers!r}"
+        )
     out = []
     for pos, layer in enumerate(layers):
         context = f"layer {pos}: "

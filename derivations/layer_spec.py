@@ -94,8 +94,9 @@ def parse_layer_spec(spec: str) -> tuple[Layer, ...]:
     while pos < len(spec):
         position = len(layers) + 1
         match = _TOKEN.match(spec, pos)
-        rest = spec[match.end() :] if match else spec[pos:]
-        if match is None or not (rest == "" or _SEPARATORS.match(rest).end() > 0):
+        # a token must end the spec or be followed by a separator (matched in place: slicing the rest
+        # of the spec for every layer made a deep stack quadratic)
+        if match is None or not (match.end() == len(spec) or _SEPARATORS.match(spec, match.end()).end() > match.end()):
             bad = re.match(r"[^\s,]*", spec[pos:]).group(0) or spec[pos]
             raise BadInputError(f"layer {position} ({bad!r}) at character {pos}: cannot read it; write {_NOTATION}")
         layers.append(_layer(match, position))

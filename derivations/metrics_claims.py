@@ -105,7 +105,7 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
         where="Q1(a)",
         source=SOURCES[kind] if latex is None else None,
         extension=latex is not None,
-        statement=sp.Eq(*sides) if len(sides) == 2 else part,
+        statement=sp.Eq(*sides, evaluate=False) if len(sides) == 2 else part,
         claimed=(("formula", part),),
         reference=reference,
         lhs=lhs,
@@ -119,8 +119,8 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
         ),
         oracle=torch_hook(sampled_check(part, oracle, draw, f"PyTorch mse_loss (float64), {sizes}")),
         derivation=(
-            ("prediction error", sp.Eq(sp.Symbol("e_i"), _ERROR)),
-            ("reference", sp.Eq(sp.Symbol(lhs), reference)),
+            ("prediction error", sp.Eq(sp.Symbol("e_i"), _ERROR, evaluate=False)),
+            ("reference", sp.Eq(sp.Symbol(lhs), reference, evaluate=False)),
         ),
         note=_NOTES[kind],
     )

@@ -47,7 +47,11 @@ def nrmse_claims() -> list[Claim]:
             id=f"metrics.nrmse_{name}",
             where="Q1(a), NRMSE list",
             source=text,
-            statement=sp.Eq(sp.Symbol(r"\text{NRMSE}"), sp.Symbol(r"\text{RMSE}") / sp.Symbol(rf"\text{{{name}}}(y)")),
+            statement=sp.Eq(
+                sp.Symbol(r"\text{NRMSE}"),
+                sp.Symbol(r"\text{RMSE}") / sp.Symbol(rf"\text{{{name}}}(y)"),
+                evaluate=False,
+            ),
             checks=(
                 (
                     "sampled",

@@ -10,6 +10,11 @@ and configuration, and reused by later processes.
 The cache holds only what the parser returned for a text; the pre-pass and
 the free-symbol audit run every time. ``CONVPROOF_CACHE_DIR`` moves the
 folder; ``CONVPROOF_NO_CACHE=1`` turns the cache off.
+
+Each entry is pickled on its own and unpickled on first use: rebuilding a
+SymPy expression re-runs its constructors, and the file also holds the
+parses of every test and ``convproof check`` run, so unpickling the whole
+file cost more than the few formulas a process reads.
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ from pathlib import Path
 
 __all__ = ["cache_path", "cached"]
 
-_entries: dict[str, object] | None = None
+# the format of the file: text -> pickled result (bytes), unpickled one at a time
+_FORMAT = "entries-v2"
+_entries: dict[str, bytes] | None = None
+_results: dict[str, object] = {}
 _dirty = False
 
 
@@ -39,23 +47,45 @@ class _Failure:
 
 def cache_path(salt: str) -> Path:
     """The cache file for this parser version and configuration."""
-    root = os.environ.get("CONVPROOF_CACHE_DIR") or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "convproof"
+    root = (
+        os.environ.get("CONVPROOF_CACHE_DIR")
+        or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "convproof"
+    )
     return Path(root) / f"latex-{_version_key(salt)}.pickle"
 
 
 @cache
 def _version_key(salt: str) -> str:
-    version = metadata.version("latex2sympy2_extended") + "/" + metadata.version("sympy") + "/" + salt
+    version = "/".join((metadata.version("latex2sympy2_extended"), metadata.version("sympy"), salt, _FORMAT))
     return hashlib.sha256(version.encode()).hexdigest()[:16]
 
 
-def _load(path: Path) -> dict[str, object]:
+_BAD_PICKLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError)
+
+
+def _load(path: Path) -> dict[str, bytes]:
     try:
         with path.open("rb") as stream:
             data = pickle.load(stream)
-        return data if isinstance(data, dict) else {}
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except (OSError, *_BAD_PICKLE):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    return {text: blob for text, blob in data.items() if isinstance(text, str) and isinstance(blob, bytes)}
+
+
+def _lookup(text: str) -> tuple[bool, object]:
+    """(found, result) for a text, unpickling its entry on first use; a broken entry is a miss."""
+    if text in _results:
+        return True, _results[text]
+    blob = _entries.get(text)
+    if blob is None:
+        return False, None
+    try:
+        _results[text] = pickle.loads(blob)
+    except _BAD_PICKLE:
+        return False, None
+    return True, _results[text]
 
 
 def _save(path: Path) -> None:
@@ -84,13 +114,18 @@ def cached(salt: str) -> Callable:
                 path = cache_path(salt)
                 _entries = _load(path)
                 atexit.register(_save, path)
-            if text not in _entries:
+            found, entry = _lookup(text)
+            if not found:
                 try:
-                    _entries[text] = parse(text)
+                    entry = parse(text)
                 except Exception as exc:  # the parser's own bare Exception, kept to be raised again
-                    _entries[text] = _Failure(str(exc))
-                _dirty = True
-            entry = _entries[text]
+                    entry = _Failure(str(exc))
+                _results[text] = entry
+                try:
+                    _entries[text] = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+                    _dirty = True
+                except (pickle.PicklingError, TypeError, AttributeError):
+                    pass  # kept for this process only
             if isinstance(entry, _Failure):
                 raise Exception(entry.message)
             return entry

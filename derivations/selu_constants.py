@@ -41,6 +41,7 @@ __all__ = [
     "selu_lambda",
 ]
 
+CUT = 22  # numeric_fixed_point integrates over |t| <= CUT
 z = sp.Symbol("z", real=True)
 k = sp.Symbol("k", real=True)
 alpha, lam = sp.symbols("alpha lambda", positive=True)
@@ -131,12 +132,17 @@ def numeric_fixed_point(digits: int = 50) -> tuple[mpmath.mpf, mpmath.mpf]:
     if not isinstance(digits, int) or digits < 15:
         raise BadInputError(f"digits must be an integer >= 15, got {digits!r}")
     with mpmath.workdps(digits + 10):
-        phi = mpmath.npdf
+        scale = 1 / mpmath.sqrt(2 * mpmath.pi)
+        phi = lambda t: scale * mpmath.exp(-t * t / 2)  # noqa: E731
+        # Cut at |t| = CUT rather than mapping the infinite ranges (three times faster). The tails left out
+        # are at most (CUT + 1) phi(CUT) < 1e-103 (the t^2 one, by parts and Mills; |expm1| <= 1 below 0).
+        if (CUT + 1) * mpmath.npdf(CUT) > mpmath.mpf(10) ** -(digits + 10):
+            raise BadInputError(f"digits must be at most 94 (the quadrature stops at |t| = {CUT}), got {digits}")
         moments = {
-            "A": mpmath.quad(lambda t: t * phi(t), [0, mpmath.inf]),
-            "B": mpmath.quad(lambda t: mpmath.expm1(t) * phi(t), [-mpmath.inf, 0]),
-            "C": mpmath.quad(lambda t: t**2 * phi(t), [0, mpmath.inf]),
-            "D": mpmath.quad(lambda t: mpmath.expm1(t) ** 2 * phi(t), [-mpmath.inf, 0]),
+            "A": mpmath.quad(lambda t: t * phi(t), [0, CUT]),
+            "B": mpmath.quad(lambda t: mpmath.expm1(t) * phi(t), [-CUT, 0]),
+            "C": mpmath.quad(lambda t: t**2 * phi(t), [0, CUT]),
+            "D": mpmath.quad(lambda t: mpmath.expm1(t) ** 2 * phi(t), [-CUT, 0]),
         }
 
         def equations(a, scale):
@@ -237,8 +243,8 @@ def claims() -> tuple[Claim, ...]:
     mean, second = output_moments()
     steps = (
         ("mean and second moment for z ~ N(0, 1)", sp.Tuple(mean, second)),
-        ("mean = 0 (linear in alpha)", sp.Eq(alpha, a_star)),
-        ("second moment = 1, lambda > 0", sp.Eq(lam, l_star)),
+        ("mean = 0 (linear in alpha)", sp.Eq(alpha, a_star, evaluate=False)),
+        ("second moment = 1, lambda > 0", sp.Eq(lam, l_star, evaluate=False)),
     )
     chosen, label = sp.Tuple(alpha, lam), "chosen (alpha, lambda)"
     domain = {alpha: reals(0.5, 3.0), lam: reals(0.5, 2.0)}
@@ -270,7 +276,7 @@ def claims() -> tuple[Claim, ...]:
             where="Q1(b), SELU",
             source=None,
             extension=True,
-            statement=sp.Eq(sp.Tuple(alpha, lam), sp.Tuple(a_star, l_star)),
+            statement=sp.Eq(sp.Tuple(alpha, lam), sp.Tuple(a_star, l_star), evaluate=False),
             certified=_certify_constants,
             oracle=_torch_constants,
             derivation=steps,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from derivations import catalogue, registry
+if TYPE_CHECKING:
+    from derivations import catalogue
 
 
 def add_parser(sub):
@@ -39,6 +41,8 @@ def _summary(counts: dict[str, int]) -> str:
 
 
 def run(args) -> int:
+    from derivations import catalogue, registry  # builds every claim: not for --help
+
     claims = registry.all_claims()
     entries = catalogue.account(claims=claims)
     counts = catalogue.counts(entries)

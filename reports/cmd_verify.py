@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from derivations import registry
 from reports.options import dump_json, positive_int, seed
 
 STATUS_ORDER = ("verified", "refuted", "conditional", "unverifiable")
@@ -35,6 +34,7 @@ def progress_printer(stream=None):
 
 
 def run(args) -> int:
+    from derivations import registry  # builds every claim: only when a command needs them
     from verify.runner import DEFAULT_SAMPLES, new_seed, run_all
 
     claims = registry.select(args.only)

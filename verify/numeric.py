@@ -14,31 +14,54 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-__all__ = ["compile_expr", "evaluate"]
+__all__ = ["CSE_FROM", "compile_expr", "evaluate", "heaviside"]
+
+
+def heaviside(value, at_zero=0.5) -> np.ndarray:
+    """``np.heaviside`` (0 below zero, ``at_zero`` at it, 1 above, NaN for NaN), five times faster.
+
+    NumPy's own runs a generic loop and was the slowest step of a Q4 gradient.
+
+    >>> heaviside(np.array([-1.0, 0.0, 2.0, np.nan]), 1).tolist()
+    [0.0, 1.0, 1.0, nan]
+    """
+    value = np.asarray(value, dtype=float)
+    if np.ndim(at_zero):
+        return np.heaviside(value, at_zero)
+    out = np.array(value > 0, dtype=float)
+    out[value == 0] = at_zero
+    out[np.isnan(value)] = np.nan
+    return out[()]  # a scalar for a scalar, as NumPy's
 
 
 # NumPy has no erf: lambdify would fall back to math.erf, which rejects arrays.
 _MISSING_IN_NUMPY = {
-    "Heaviside": lambda v, h=0.5: np.heaviside(v, h),
+    "Heaviside": heaviside,
     "erf": np.vectorize(math.erf, otypes=[float]),
     "erfc": np.vectorize(math.erfc, otypes=[float]),
 }
 
 
+# From this many instances on, common subexpressions are computed once: that costs ~10 ms more per
+# compile (a loss at the default 2000 instances) and makes a Q4 gradient ~3 times faster to evaluate.
+CSE_FROM = 50_000
+
+
 @lru_cache(maxsize=4096)
-def _compiled(expr: sp.Basic, args: tuple[sp.Symbol, ...]):
-    return sp.lambdify(args, expr, modules=["numpy", _MISSING_IN_NUMPY])
+def _compiled(expr: sp.Basic, args: tuple[sp.Symbol, ...], cse: bool = False):
+    # the mapping first: lambdify gives the first module priority, and its "numpy" maps Heaviside to np.heaviside
+    return sp.lambdify(args, expr, modules=[_MISSING_IN_NUMPY, "numpy"], cse=cse)
 
 
-def compile_expr(expr: sp.Basic, args: Sequence[sp.Symbol]):
-    """A NumPy function of ``args`` computing ``expr`` (cached).
+def compile_expr(expr: sp.Basic, args: Sequence[sp.Symbol], *, cse: bool = False):
+    """A NumPy function of ``args`` computing ``expr`` (cached); ``cse`` computes repeated parts once.
 
     >>> import sympy as sp
     >>> x = sp.Symbol("x")
     >>> compile_expr(x**2 + 1, [x])(np.array([1.0, 2.0]))
     array([2., 5.])
     """
-    return _compiled(sp.sympify(expr), tuple(args))
+    return _compiled(sp.sympify(expr), tuple(args), bool(cse))
 
 
 def evaluate(expr: sp.Basic, args: Sequence[sp.Symbol], columns: Sequence[np.ndarray], size: int) -> np.ndarray:
@@ -47,6 +70,6 @@ def evaluate(expr: sp.Basic, args: Sequence[sp.Symbol], columns: Sequence[np.nda
     out = np.empty((size, len(parts)))
     with np.errstate(all="ignore"):
         for col, part in enumerate(parts):
-            value = compile_expr(part, args)(*columns)
+            value = compile_expr(part, args, cse=size >= CSE_FROM)(*columns)
             out[:, col] = np.broadcast_to(np.asarray(value, dtype=float), (size,))
     return out

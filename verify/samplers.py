@@ -38,10 +38,12 @@ def sample_domain(claim: Claim, size: int, rng: np.random.Generator) -> dict[sp.
                 draw[sym] = rng.integers(int(dom.low), int(dom.high) + 1, size=2 * size)
             else:
                 draw[sym] = rng.uniform(dom.low, dom.high, size=2 * size)
-        mask = np.ones(2 * size, dtype=bool)
-        if claim.constraint is not None:
-            test = compile_expr(claim.constraint, symbols)(*(draw[s] for s in symbols))
-            mask &= np.broadcast_to(np.asarray(test, dtype=bool), mask.shape)
+        if claim.constraint is None:
+            # every draw is kept: take the first ``size`` without copying (drawing only ``size`` would be
+            # cheaper still, but would change the instances every seed has given so far)
+            return {sym: draw[sym][:size] for sym in symbols}
+        test = compile_expr(claim.constraint, symbols)(*(draw[s] for s in symbols))
+        mask = np.broadcast_to(np.asarray(test, dtype=bool), (2 * size,))
         for sym in symbols:
             kept[sym].append(draw[sym][mask])
         have += int(mask.sum())

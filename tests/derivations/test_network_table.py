@@ -160,3 +160,20 @@ BAD = [
 def test_bad_input_names_the_layer_and_what_is_right(spec, shape, message):
     with pytest.raises(BadInputError, match=message):
         layer_table(spec, shape)
+
+
+@given(
+    st.fixed_dictionaries({name: st.integers(1, 10**6) for name in ("H", "W", "C", "k", "s", "f", "n_in", "n_out")}),
+    st.integers(0, 10**6),
+)
+def test_compiled_formulas_agree_with_sympy_substitution(numbers, padding):
+    from derivations import network_table as nt
+
+    values = {sym: numbers[sym.name] for sym in (nt.H, nt.W, nt.C, nt.k, nt.s, nt.f, nt.n_in, nt.n_out)}
+    values[nt.p] = padding
+    halved = nt.PARAMETERS["conv"] / 2  # a rational constant: evaluated by SymPy, not as integers
+    formulas = [*nt._window_shape("conv"), *nt._window_shape("pool"), *nt.PARAMETERS.values(), halved]
+    assert nt.evaluate_integers(formulas, values) == tuple(int(nt.substitute(form, values)) for form in formulas)
+    assert nt.evaluate_integers(formulas[:-1], values) == tuple(
+        int(nt.substitute(form, values)) for form in formulas[:-1]
+    )

@@ -48,23 +48,25 @@ def _general_size(claim: Claim) -> bool:
 
 def sampled_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evidence, dict | None]:
     """Compare every claimed part with the reference on ``size`` random instances."""
+    method = "vectorised lambdify"
     if _general_size(claim):
         detail = "general-size (indexed) expressions are not drawn here; the claim's own checks unroll them"
-        return Evidence("sampled", "vectorised lambdify", None, detail=detail), None
+        return Evidence("sampled", method, None, detail=detail), None
     samples = sample_domain(claim, size if claim.symbols else 1, rng)
     n = len(next(iter(samples.values()))) if samples else 1
     if n == 0:
         raise ValueError(f"{claim.id}: no instance of its domain satisfies its constraint")
     args, columns = claim.symbols, [samples[s] for s in claim.symbols]
     reference = evaluate(claim.reference, args, columns, n)
+    done = {claim.reference: reference}  # a part written like the reference or like another part is evaluated once
     worst, counterexample = 0.0, None
     for label, part in claim.claimed:
-        claimed = evaluate(part, args, columns, n)
+        if part not in done:
+            done[part] = evaluate(part, args, columns, n)
+        claimed = done[part]
         if claimed.shape != reference.shape:
             counterexample = {"values": {}, "part": label, "claimed": claimed.shape[1], "reference": reference.shape[1]}
-            return Evidence(
-                "sampled", "vectorised lambdify", False, n, detail=f"{label}: wrong number of components"
-            ), counterexample
+            return Evidence("sampled", method, False, n, detail=f"{label}: wrong number of components"), counterexample
         with np.errstate(invalid="ignore"):
             error = np.nan_to_num(np.abs(claimed - reference), nan=np.inf)
         worst = max(worst, float(error.max()) if error.size else 0.0)
@@ -74,7 +76,7 @@ def sampled_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evi
     tol = f"rtol={claim.tolerance[0]:g}, atol={claim.tolerance[1]:g}"
     passed = counterexample is None
     detail = "" if passed else f"{counterexample['part']} differs"
-    return Evidence("sampled", "vectorised lambdify", passed, n, worst, tol, detail), counterexample
+    return Evidence("sampled", method, passed, n, worst, tol, detail), counterexample
 
 
 def brute_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evidence, dict | None]:
