@@ -126,6 +126,7 @@ def assert_equivalent(parsed: sp.Basic, original: sp.Basic, seed: int = 0) -> No
 @settings(max_examples=40)
 def test_printed_expression_parses_back_equal(expr):
     assume(not expr.has(sp.I))  # a documented limit: see test_imaginary_unit_is_not_read
+    assume(not expr.has(sp.zoo, sp.nan, sp.oo))  # 1/0 built by SymPy: printed \tilde{\infty}, not a formula
     latex = sp.latex(expr)
     assert_equivalent(parse(latex, NAMES), expr)
 
