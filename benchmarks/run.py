@@ -327,6 +327,7 @@ def end_to_end(repeat: int, report: bool, tex: bool) -> None:
     verify = ["verify", "--seed", str(SEED)]
     runs = [("convproof verify", [sys.executable, "-m", "reports.cli", *verify])]
     if torch_installed():
+        runs.append(("convproof verify --oracle", [sys.executable, "-m", "reports.cli", *verify, "--oracle"]))
         runs.append(("convproof verify, torch hidden", [sys.executable, "-c", _NO_TORCH, *verify]))
     results = {}
     for name, argv in runs:

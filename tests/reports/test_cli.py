@@ -39,6 +39,21 @@ def test_verify_without_seed_prints_the_seed_it_used(capsys):
     assert "replay with --seed" in out
 
 
+def test_verify_runs_the_oracle_only_when_asked(tmp_path, capsys):
+    """Without --oracle the oracle's evidence says it was not run; the status is the same either way."""
+    pytest.importorskip("torch")
+    plain, asked = tmp_path / "plain.json", tmp_path / "oracle.json"
+    argv = ("verify", "--only", "activations.relu", "--seed", "3", "--samples", "200")
+    _, out, _ = run(capsys, *argv, "--json", str(plain))
+    run(capsys, *argv, "--oracle", "--json", str(asked))
+    assert "PyTorch oracle not run (--oracle adds it)" in out
+    (without,), (with_oracle,) = json.loads(plain.read_text()), json.loads(asked.read_text())
+    oracle = [next(e for e in r["evidence"] if e["tier"] == "oracle") for r in (without, with_oracle)]
+    assert oracle[0]["passed"] is None and oracle[0]["method"].startswith("not run")
+    assert oracle[1]["passed"] is True
+    assert without["status"] == with_oracle["status"] == "verified"
+
+
 def test_claims_json_carries_sources(capsys):
     code, out, _ = run(capsys, "claims", "--json")
     assert code == 0
