@@ -30,7 +30,28 @@ def _array(name: str, value) -> np.ndarray:
         raise BadInputError(f"{name} must be an array of numbers, got {value!r}") from None
     if array.ndim < 1 or array.shape[-1] < 1:
         raise BadInputError(f"{name} must be a non-empty array (last axis = positions), got shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise BadInputError(f"{name} holds NaN or infinity; pass finite numbers")
     return array
+
+
+def _finite(what: str, value: np.ndarray) -> np.ndarray:
+    if not np.all(np.isfinite(value)):
+        raise BadInputError(
+            f"{what} overflows float64 for these inputs; rescale them (values up to about 1e150 are safe)"
+        )
+    return value
+
+
+def _batch(**arrays: np.ndarray) -> None:
+    """The leading (batch) axes must broadcast together."""
+    try:
+        np.broadcast_shapes(*(a.shape[:-1] for a in arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"{name} {a.shape}" for name, a in arrays.items())
+        raise BadInputError(
+            f"batch axes do not match ({shapes}); leading axes must broadcast, last = positions"
+        ) from None
 
 
 def conv1d_valid(u, kernel, bias=0.0) -> np.ndarray:
@@ -45,8 +66,16 @@ def conv1d_valid(u, kernel, bias=0.0) -> np.ndarray:
         raise BadInputError(
             f"input of length {u.shape[-1]} is shorter than the kernel ({size}); need len(u) >= len(kernel)"
         )
+    try:
+        bias = np.asarray(bias, dtype=float)
+    except (TypeError, ValueError):
+        raise BadInputError(f"bias must be a number (or one per batch), got {bias!r}") from None
+    if not np.all(np.isfinite(bias)):
+        raise BadInputError(f"bias must be a finite number (or one per batch), got {bias!r}")
+    _batch(u=u, kernel=kernel, bias=bias[..., None])
     windows = sliding_window_view(u, size, axis=-1)
-    return np.einsum("...ji,...i->...j", windows, kernel) + np.asarray(bias, dtype=float)[..., None]
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite("the convolution", np.einsum("...ji,...i->...j", windows, kernel) + bias[..., None])
 
 
 def conv1d_param_grads(u, kernel, upstream) -> tuple[np.ndarray, np.ndarray]:
@@ -66,8 +95,11 @@ def conv1d_param_grads(u, kernel, upstream) -> tuple[np.ndarray, np.ndarray]:
             f"lengths do not fit: input {u.shape[-1]} and kernel {size} give {u.shape[-1] - size + 1} outputs, "
             f"but upstream has {outputs}; need len(upstream) = len(u) - len(kernel) + 1"
         )
+    _batch(u=u, upstream=upstream)
     windows = sliding_window_view(u, outputs, axis=-1)  # windows[..., i, j] = u[i + j]
-    return np.einsum("...ij,...j->...i", windows, upstream), upstream.sum(axis=-1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        grads = np.einsum("...ij,...j->...i", windows, upstream), upstream.sum(axis=-1)
+    return _finite("dL/dkernel", grads[0]), _finite("dL/dbias", grads[1])
 
 
 def conv1d_outputs(u, kernel, bias, input_size: int, kernel_size: int) -> list[sp.Expr]:

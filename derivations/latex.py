@@ -20,6 +20,7 @@ d*(k - 1) + 1
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -32,6 +33,11 @@ from derivations.errors import LatexParseError, UnknownSymbolError
 __all__ = ["normalise", "parse", "parse_chain", "parse_shape", "split_chain"]
 
 _RELATIONS = ("=",)
+
+# The parser's time grows exponentially with bracket depth (20 nested braces take minutes) and it
+# recurses once per operator: bounds far above the report's formulas (315 characters, depth 4).
+MAX_LENGTH = 1000
+MAX_DEPTH = 10
 
 
 # Functions the parser does not know by name; ``functions=`` adds more per formula.
@@ -88,6 +94,37 @@ def normalise(latex: str, words: Iterable[str] = ()) -> str:
         head, tail = re.match(r"(.*?)(d[A-Za-z]\s*)?$", text, re.S).groups()
         return _outside_protected(head, _wrap_d) + (tail or "")
     return _outside_protected(text, _wrap_d)
+
+
+def _shown(text: str, limit: int = 100) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters."""
+    return repr(text) if len(text) <= limit else repr(text[: limit - 3]) + "..."
+
+
+def _admit(latex) -> None:
+    """Refuse what the parser cannot take: not text, too long, nested too deep.
+
+    >>> _admit("{" * 12 + "x" + "}" * 12)
+    Traceback (most recent call last):
+    ...
+    derivations.errors.LatexParseError: the LaTeX '{{{{{{{{{{{{x}}}}}}}}}}}}' nests brackets 12 deep; ...
+    """
+    if not isinstance(latex, str):
+        raise LatexParseError(f"LaTeX must be a string, not {type(latex).__name__}")
+    if len(latex) > MAX_LENGTH:
+        raise LatexParseError(
+            f"the LaTeX {_shown(latex)} is {len(latex)} characters long; the front reads at most {MAX_LENGTH}: "
+            "split it into several formulas"
+        )
+    depth = deepest = 0
+    for char in latex:
+        depth += 1 if char in "{([" else -1 if char in "})]" else 0
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise LatexParseError(
+            f"the LaTeX {_shown(latex)} nests brackets {deepest} deep; the front reads at most {MAX_DEPTH} levels "
+            "(the parser slows exponentially with depth): name inner parts and write them separately"
+        )
 
 
 def _split_top(latex: str, separator: str) -> list[str]:
@@ -188,7 +225,24 @@ def _parsed(text: str):
     from latex2sympy2_extended import latex2sympy
 
     normalization, conversion = _configs()
-    return _plain_and(latex2sympy(text, normalization_config=normalization, conversion_config=conversion))
+    return _as_cached(_plain_and(latex2sympy(text, normalization_config=normalization, conversion_config=conversion)))
+
+
+def _as_cached(expr):
+    """The expression as the parse cache gives it back: unpickled, so rebuilt (and evaluated) by SymPy.
+
+    The parser returns some products unevaluated (``x*(2*y)`` nested); a cached
+    parse comes back flattened. Both evaluate alike up to rounding, and that
+    rounding made a verdict's JSON depend on whether the cache answered.
+
+    >>> x = sp.Symbol("x")
+    >>> sp.srepr(_as_cached(sp.Mul(x, sp.Mul(2, x, evaluate=False), evaluate=False)))
+    "Mul(Integer(2), Pow(Symbol('x'), Integer(2)))"
+    """
+    try:
+        return pickle.loads(pickle.dumps(expr, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return expr  # cannot be cached either: every process gets it fresh, the same way
 
 
 def _parse_plain(text: str, original: str) -> sp.Basic:
@@ -222,9 +276,10 @@ def _describe_parse_failure(text: str, original: str, exc: Exception) -> str:
     where = ""
     if "^" in caret:
         column = caret.index("^")
-        where = f" at column {column}: ...{text[max(0, column - 15) : column + 1]!s}<-- here"
+        excerpt = " ".join(text[max(0, column - 15) : column + 1].split())  # one line, whatever the input
+        where = f" at column {column}: ...{excerpt}<-- here"
     return (
-        f"cannot read the LaTeX {original!r}{where} ({reason}); "
+        f"cannot read the LaTeX {_shown(original)}{where} ({reason}); "
         "write a single formula with balanced braces and known commands"
     )
 
@@ -248,7 +303,7 @@ def _audit(expr: sp.Basic, symbols: Mapping[str, sp.Basic], functions: Mapping[s
     if unknown:
         declared = ", ".join(sorted(symbols)) or "none"
         raise UnknownSymbolError(
-            f"the LaTeX {original!r} uses undeclared symbols {', '.join(sorted(set(unknown)))}; declared: {declared}"
+            f"the LaTeX {_shown(original)} uses undeclared symbols {', '.join(sorted(set(unknown)))}; declared: {declared}"
         )
     expr = expr.xreplace(replace)
     return expr.replace(
@@ -304,8 +359,7 @@ def parse_chain(
     >>> parse_chain(r"\\frac{\\partial L}{\\partial w_1} = [-(y)] [v_1]", {"dL/dw_1": sp.Symbol("g"), "v_1": v, "y": y})
     (g, -v_1*y)
     """
-    if not isinstance(latex, str):
-        raise LatexParseError(f"LaTeX must be a string, not {type(latex).__name__}")
+    _admit(latex)
     functions = {**DEFAULT_FUNCTIONS, **(functions or {})}
     text, held = latex_rules.expand(latex, lambda piece: _raw_parse(normalise(piece, words), latex, functions))
     text = normalise(text, words)
@@ -331,7 +385,6 @@ def parse_shape(
     >>> parse_shape(r"32 \\times 32 \\times 3", {})
     (32, 32, 3)
     """
-    if not isinstance(latex, str):
-        raise LatexParseError(f"LaTeX must be a string, not {type(latex).__name__}")
+    _admit(latex)
     text = normalise(latex, words)
     return sp.Tuple(*(_audit(_raw_parse(dim, latex), symbols, {}, latex) for dim in _split_top(text, r"\times")))

@@ -131,13 +131,24 @@ def _pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[np.ndarray, np.ndarray]
     return arrays[0], arrays[1]
 
 
+def _finite(what: str, rows: Callable, *args) -> float:
+    """``rows(*args)`` as a float; a value beyond float64 (finite inputs near 1e308) is an error, not inf or NaN."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        value = float(rows(*args))
+    if not np.isfinite(value):
+        raise BadInputError(
+            f"{what} overflows float64 for these values of y_true and y_pred; rescale them (e.g. divide by 1e100)"
+        )
+    return value
+
+
 def mse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     """Mean squared error, (1/n) sum (y_i - yhat_i)^2.
 
     >>> mse([3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0])
     0.375
     """
-    return float(mse_rows(*_pair(y_true, y_pred)))
+    return _finite("MSE", mse_rows, *_pair(y_true, y_pred))
 
 
 def rmse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
@@ -146,7 +157,7 @@ def rmse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     >>> rmse([9, 11], [10, 10])
     1.0
     """
-    return float(rmse_rows(*_pair(y_true, y_pred)))
+    return _finite("RMSE", rmse_rows, *_pair(y_true, y_pred))
 
 
 def nrmse(y_true: ArrayLike, y_pred: ArrayLike, normalizer: str = "mean") -> float:
@@ -160,13 +171,13 @@ def nrmse(y_true: ArrayLike, y_pred: ArrayLike, normalizer: str = "mean") -> flo
     0.22360679774997896
     """
     truth, pred = _pair(y_true, y_pred)
-    scale = float(normaliser_rows(truth, normalizer))
+    scale = _finite(f"the {normalizer!r} normaliser", normaliser_rows, truth, normalizer)
     if scale == 0:
         raise BadInputError(
             f"the {normalizer!r} normaliser of y_true is 0, so NRMSE is undefined; "
             f"choose another normaliser ({', '.join(n for n in NORMALIZERS if n != normalizer)})"
         )
-    return float(rmse_rows(truth, pred)) / scale
+    return _finite("NRMSE", lambda t, p: rmse_rows(t, p) / scale, truth, pred)
 
 
 def rrmse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
@@ -181,7 +192,7 @@ def rrmse(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     truth, pred = _pair(y_true, y_pred)
     if not np.any(pred):
         raise BadInputError("every prediction in y_pred is 0, so the report's RRMSE divides by 0")
-    return float(rrmse_rows(truth, pred))
+    return _finite("RRMSE", rrmse_rows, truth, pred)
 
 
 def claims() -> tuple:

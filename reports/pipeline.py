@@ -27,10 +27,10 @@ def regenerate(
     langs: Sequence[str], out_dir: str | Path, *, tex_only: bool = False, samples: int | None = None, seed: int = 0
 ) -> tuple[list[BuildResult], dict[str, float]]:
     """Build the given editions into ``out_dir``; returns the results and where the time went."""
-    out = prepare_out(out_dir)
     if not tex_only:
         for lang in langs:
-            check_engine(lang)  # fail before minutes of work, not after
+            check_engine(lang)  # fail before minutes of work, and before the output folder is made
+    out = prepare_out(out_dir)
     timings: dict[str, float] = {}
     start = time.perf_counter()
     pairs, used = verify_all(samples, seed)

@@ -3,6 +3,11 @@
 Every sampled check goes through :func:`compile_expr`: one ``lambdify`` per
 (expression, argument order), then vectorised evaluation over all instances.
 A per-instance ``subs``/``evalf`` loop is 10^4 to 10^5 times slower.
+
+Float64 overflows where the value itself is finite: ``log(1 + exp(x))`` at
+x = 1000 is 1000, not inf. :func:`evaluate` computes such entries again with
+mpmath (50 digits, no exponent limit), so a formula written the textbook way
+is not refuted for its rounding; entries that are undefined stay NaN.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -64,12 +70,52 @@ def compile_expr(expr: sp.Basic, args: Sequence[sp.Symbol], *, cse: bool = False
     return _compiled(sp.sympify(expr), tuple(args), bool(cse))
 
 
+@lru_cache(maxsize=256)
+def _compiled_mpmath(expr: sp.Basic, args: tuple[sp.Symbol, ...]):
+    try:
+        return sp.lambdify(args, expr, modules="mpmath")
+    except (NameError, TypeError, ValueError, NotImplementedError):  # a function mpmath does not print
+        return None
+
+
+def _redo_overflows(part: sp.Basic, args: Sequence[sp.Symbol], columns: list[np.ndarray], value: np.ndarray) -> None:
+    """Entries of ``value`` that are not finite while their inputs are: computed again with mpmath, in place.
+
+    >>> x = sp.Symbol("x")
+    >>> value = np.array([np.inf, 2.0])
+    >>> _redo_overflows(sp.log(1 + sp.exp(x)), [x], [np.array([1000.0, 2.0])], value)
+    >>> value.tolist()
+    [1000.0, 2.0]
+    """
+    rows = np.flatnonzero(~np.isfinite(value))
+    if rows.size == 0:
+        return
+    inputs_finite = np.all([np.isfinite(column[rows]) for column in columns], axis=0) if columns else True
+    rows = rows[inputs_finite]
+    function = _compiled_mpmath(part, tuple(args)) if rows.size else None
+    if function is None:
+        return
+    with mpmath.workdps(50):
+        for row in rows:
+            try:
+                value[row] = float(function(*(mpmath.mpf(float(column[row])) for column in columns)))
+            except (ArithmeticError, TypeError, ValueError):  # undefined there (a pole, a complex value)
+                continue
+
+
 def evaluate(expr: sp.Basic, args: Sequence[sp.Symbol], columns: Sequence[np.ndarray], size: int) -> np.ndarray:
-    """Evaluate ``expr`` on every instance; the result has shape (size,) or (size, n) for a Tuple."""
+    """Evaluate ``expr`` on every instance; the result has shape (size,) or (size, n) for a Tuple.
+
+    >>> x = sp.Symbol("x")
+    >>> evaluate(sp.log(1 / (1 + sp.exp(-x))), [x], [np.array([-1000.0, 0.0])], 2)[:, 0].tolist()
+    [-1000.0, -0.6931471805599453]
+    """
     parts = list(expr) if isinstance(expr, (sp.Tuple, tuple)) else [expr]
     out = np.empty((size, len(parts)))
+    wide = [np.broadcast_to(np.asarray(column, dtype=float), (size,)) for column in columns]
     with np.errstate(all="ignore"):
         for col, part in enumerate(parts):
             value = compile_expr(part, args, cse=size >= CSE_FROM)(*columns)
             out[:, col] = np.broadcast_to(np.asarray(value, dtype=float), (size,))
+            _redo_overflows(part, args, wide, out[:, col])
     return out

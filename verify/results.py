@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -9,6 +10,24 @@ from typing import Any
 # conditional: holds only under a derived condition; unverifiable: qualitative prose.
 STATUSES = ("verified", "refuted", "conditional", "unverifiable")
 TIERS = ("symbolic", "sampled", "brute-force", "certified", "oracle")
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with every NaN or infinite float written as the string 'nan', 'inf' or '-inf'.
+
+    JSON has no such numbers (Python would write ``NaN``, which strict parsers reject);
+    an infinite error says a claimed part is undefined where the reference is not.
+
+    >>> json_safe({"max_abs_error": float("inf"), "values": [1.5, float("nan")]})
+    {'max_abs_error': 'inf', 'values': [1.5, 'nan']}
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(float(value))
+    if isinstance(value, dict):
+        return {key: json_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -55,15 +74,17 @@ class Verdict:
             raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
 
     def to_json(self) -> dict[str, Any]:
-        """The record written by ``convproof verify --json``."""
-        return {
-            "id": self.claim_id,
-            "where": self.where,
-            "source": self.source,
-            "status": self.status,
-            "extension": self.extension,
-            "evidence": [asdict(e) for e in self.evidence],
-            "counterexample": self.counterexample,
-            "correction": self.correction,
-            "condition": self.condition,
-        }
+        """The record written by ``convproof verify --json`` (valid JSON: no NaN, see :func:`json_safe`)."""
+        return json_safe(
+            {
+                "id": self.claim_id,
+                "where": self.where,
+                "source": self.source,
+                "status": self.status,
+                "extension": self.extension,
+                "evidence": [asdict(e) for e in self.evidence],
+                "counterexample": self.counterexample,
+                "correction": self.correction,
+                "condition": self.condition,
+            }
+        )

@@ -7,7 +7,7 @@ import sympy as sp
 
 from derivations.claim import Claim, reals
 from verify.tiers.sampled import sampled_tier
-from verify.tiers.symbolic import symbolic_tier
+from verify.tiers.symbolic import symbolic_tier, zero_test
 
 x = sp.Symbol("x", real=True)
 
@@ -45,3 +45,19 @@ def test_plain_claims_are_still_sampled():
     )
     evidence, counterexample = sampled_tier(claim, 10, np.random.default_rng(0))
     assert evidence.passed is False and counterexample["part"] == "side 2"
+
+
+def test_relu_written_with_either_inequality_is_not_refuted_symbolically():
+    """SymPy's equals() calls Piecewise((0, x > 0), (-x, x >= 0), (0, True)) nonzero; it is 0 everywhere."""
+    x = sp.Symbol("x", real=True)
+    strict, closed = sp.Piecewise((x, x > 0), (0, True)), sp.Piecewise((x, x >= 0), (0, True))
+    assert zero_test(strict - closed) is None
+    assert zero_test(strict - sp.Piecewise((x, x > 1), (0, True))) is not True
+    claim = Claim(id="t.relu", where="test", source="x", claimed=(("relu", closed),), reference=strict)
+    assert symbolic_tier(claim).passed is None
+
+
+def test_a_product_that_vanishes_on_both_sides_of_a_kink_is_not_called_nonzero():
+    t, w = sp.symbols("t w", real=True)
+    relu = sp.Max(0, t + w)
+    assert zero_test((t + w - relu) * relu) is not False
