@@ -29,7 +29,7 @@ def zero_test(difference: sp.Basic) -> bool | None:
     if simplified.is_number:
         return bool(abs(complex(simplified.evalf())) < 1e-300) if simplified.is_finite else False
     decided = simplified.equals(0)
-    if decided is False and simplified.has(sp.Piecewise, sp.Max, sp.Min, sp.Heaviside, sp.Abs):
+    if decided is False and simplified.has(sp.Piecewise, sp.Max, sp.Min, sp.Heaviside):
         # equals() errs on kinks: Piecewise((0, x > 0), (-x, x >= 0), (0, True)) is 0 everywhere (ReLU written
         # with x > 0 minus ReLU written with x >= 0), and so is (x - Max(0, x))*Max(0, x), yet it may answer
         # False (for the latter, depending on the hash seed); the sampled tier decides instead
