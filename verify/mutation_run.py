@@ -46,7 +46,7 @@ from derivations import registry
 from derivations.claim import Claim
 from verify.mutate import Mutant, mutants
 from verify.runner import DEFAULT_SAMPLES, run_claim
-from verify.tiers.symbolic import zero_test
+from verify.tiers.symbolic import _components, zero_test
 from verify.unroll import unrolled
 
 __all__ = ["EQUIVALENT", "OFF_TIES", "ClaimRun", "MutantRun", "main", "mutation_run", "run_claim_mutants", "summary"]
@@ -144,12 +144,7 @@ def _abstracted_zero(difference: sp.Basic) -> bool | None:
 
 
 def _pairs(mutant: Mutant, claim: Claim) -> list[tuple[sp.Basic, sp.Basic]]:
-    reference = claim.reference
-    return (
-        list(zip(mutant.expr, reference, strict=True))
-        if isinstance(reference, sp.Tuple)
-        else [(mutant.expr, reference)]
-    )
+    return list(zip(_components(mutant.expr), _components(claim.reference), strict=True))
 
 
 class _OutOfTime(Exception):
