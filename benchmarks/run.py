@@ -114,11 +114,11 @@ def _subs_values(exprs, values: dict) -> list[float]:
 
 def sampled(size: int, subs_count: int, subs_budget: float, repeat: int) -> None:
     heading(f"1. sampled tier: {size:,} instances per claim, against a subs/evalf loop on the same instances")
-    from derivations import registry
-    from derivations.conv_grads import GRADIENTS
-    from verify.numeric import evaluate
-    from verify.samplers import claim_rng, sample_domain
-    from verify.tiers.sampled import sampled_tier
+    from convproof.derivations.checks.numeric import evaluate
+    from convproof.derivations.claims import registry
+    from convproof.derivations.claims.conv_grads import GRADIENTS
+    from convproof.verify.samplers import claim_rng, sample_domain
+    from convproof.verify.tiers.sampled import sampled_tier
 
     ids = [*GELU_CLAIMS, *(f"conv_grads.{row[0]}" for row in GRADIENTS)]
     print(f"  {'claim':30} {'vectorised /s':>14} {'subs loop /s':>13} {'n subs':>7} {'ratio':>9} {'max |diff|':>10}")
@@ -169,9 +169,9 @@ def gradients_vs_torch(size: int, repeat: int) -> None:
     heading(f"2. Q4 gradients dL/d(w_1, w_2, a, k_1, k_2, k_3, b) for {size:,} instances: convproof vs torch autograd")
     import sympy as sp
 
-    from derivations import conv_grads_network as net
-    from derivations import conv_grads_numeric as sim
-    from verify.numeric import compile_expr
+    from convproof.derivations.checks.numeric import compile_expr
+    from convproof.derivations.claims.conv_grads import network as net
+    from convproof.derivations.claims.conv_grads import numeric as sim
 
     if not torch_installed():
         print("  PyTorch is not installed: skipped (pip install -e .[torch])")
@@ -195,7 +195,7 @@ def gradients_vs_torch(size: int, repeat: int) -> None:
     start = time.perf_counter()
     import torch
 
-    from derivations.conv_grads_checks import torch_gradient
+    from convproof.derivations.claims.conv_grads.hooks import torch_gradient
 
     import_time = time.perf_counter() - start
     threads = torch.get_num_threads()
@@ -232,7 +232,7 @@ def gradients_vs_torch(size: int, repeat: int) -> None:
 
 def certified(repeat: int) -> None:
     heading("3. certified GELU bounds (python-flint Arb: branch and bound on [0, 10] + proven tail)")
-    from derivations import gelu_bounds
+    from convproof.derivations.lib import gelu_bounds
 
     cases = [
         ("sup |tanh form - GELU|", lambda: gelu_bounds.gelu_error_bound("tanh")),
@@ -269,11 +269,12 @@ def symbolic_scale(sizes: tuple[int, ...], depths: tuple[int, ...], repeat: int)
     heading("4. symbolic scale")
     import sympy as sp
 
-    from derivations import layer_table, receptive_field, registry
-    from derivations.conv1d import conv1d_param_grads_symbolic
-    from derivations.conv_grads_general import unroll
-    from derivations.symbols import i, m
-    from verify.tiers.symbolic import zero_test
+    from convproof import layer_table, receptive_field
+    from convproof.derivations.claims import registry
+    from convproof.derivations.claims.conv_grads.general import unroll
+    from convproof.derivations.lib.conv1d import conv1d_param_grads_symbolic
+    from convproof.derivations.lib.symbols import i, m
+    from convproof.verify.tiers.symbolic import zero_test
 
     part = registry.get("conv_grads.dL_dki_general").claimed[0][1]
 
@@ -319,15 +320,17 @@ def symbolic_scale(sizes: tuple[int, ...], depths: tuple[int, ...], repeat: int)
 
 # -- 5. end to end --------------------------------------------------------------------------------------------
 
-_NO_TORCH = "import sys; sys.modules['torch'] = None; from reports.cli import main; sys.exit(main(sys.argv[1:]))"
+_NO_TORCH = (
+    "import sys; sys.modules['torch'] = None; from convproof.reports.cli import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def end_to_end(repeat: int, report: bool, tex: bool) -> None:
     heading("5. end to end, cold processes")
     verify = ["verify", "--seed", str(SEED)]
-    runs = [("convproof verify", [sys.executable, "-m", "reports.cli", *verify])]
+    runs = [("convproof verify", [sys.executable, "-m", "convproof", *verify])]
     if torch_installed():
-        runs.append(("convproof verify --oracle", [sys.executable, "-m", "reports.cli", *verify, "--oracle"]))
+        runs.append(("convproof verify --oracle", [sys.executable, "-m", "convproof", *verify, "--oracle"]))
         runs.append(("convproof verify, torch hidden", [sys.executable, "-c", _NO_TORCH, *verify]))
     results = {}
     for name, argv in runs:
@@ -342,7 +345,7 @@ def end_to_end(repeat: int, report: bool, tex: bool) -> None:
     if not report:
         return
     with tempfile.TemporaryDirectory() as out:
-        argv = [sys.executable, "-m", "reports.cli", "report", "--out", out]
+        argv = [sys.executable, "-m", "convproof", "report", "--out", out]
         if not tex:
             argv.append("--tex-only")
         wall, cpu, stdout = run_process(argv)
@@ -365,7 +368,7 @@ def imports(repeat: int) -> None:
         "import derivations": "import derivations",
         "import verify": "import verify",
         "import sympy (what the helpers need)": "import sympy",
-        "from derivations import registry (every claim built)": "from derivations import registry",
+        "from convproof import registry (every claim built)": "from convproof import registry",
         "import torch (the optional oracle)": "import torch",
     }
     if not torch_installed():
@@ -388,7 +391,7 @@ def profile(lines: int) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "verify.prof"
         run_process(
-            [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "reports.cli", "verify", "--seed", str(SEED)]
+            [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "convproof", "verify", "--seed", str(SEED)]
         )
         stats = pstats.Stats(str(out))
     total = max(entry[3] for entry in stats.stats.values())

@@ -85,7 +85,7 @@ class Claim:
             (``None`` when torch is missing: the tier is skipped).
         checks: further checks as ``(tier, fn)`` with ``fn(size, rng) -> dict``,
             e.g. finite differences or a kink-aware test. Every hook returns
-            the fields of ``verify.results.Evidence`` (``method``, ``passed``,
+            the fields of ``convproof.verify.results.Evidence`` (``method``, ``passed``,
             optionally ``samples``, ``max_abs_error``, ``tolerance``,
             ``detail``) and optionally a ``counterexample`` mapping.
         derivation: ``(caption, SymPy object)`` steps shown in the report.

@@ -15,8 +15,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from derivations.errors import BadInputError, TexBuildError, ToolMissingError
-from reports.options import write_atomic
+from ..derivations.errors import BadInputError, TexBuildError, ToolMissingError
+from .cli.options import write_atomic
 
 __all__ = ["ENGINES", "BuildResult", "build_edition", "check_engine"]
 

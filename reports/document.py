@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import resources
 
-from derivations.claim import Claim
-from reports import latex as L
-from reports.i18n import strings
-from verify.results import Verdict
+from ..derivations.claim import Claim
+from ..derivations.claims import catalogue
+from ..verify.results import Verdict
+from . import latex as L
+from .i18n import strings
 
 __all__ = ["render"]
 
@@ -52,8 +53,6 @@ def _summary(pairs: Sequence[tuple[Claim, Verdict]], S: dict, lang: str) -> str:
 
 
 def _catalogue_line(pairs: Sequence[tuple[Claim, Verdict]], S: dict) -> str:
-    from derivations import catalogue
-
     tally = catalogue.counts(catalogue.account(claims=[claim for claim, _ in pairs]))
     return S["catalogue"].format(formulas=tally["formulas"], claims=tally["claim"], nonclaims=tally["non-claim"])
 

@@ -14,8 +14,10 @@ from collections.abc import Callable
 import numpy as np
 import sympy as sp
 
-from derivations import receptive_field
-from verify.numeric import compile_expr
+from ..derivations.checks.numeric import compile_expr
+from ..derivations.claims import cnn_table
+from ..derivations.lib import activations, gelu_bounds
+from ..derivations.lib.geometry import receptive_field
 
 __all__ = ["activation_charts", "figure_latex", "gelu_errors", "q3_shapes", "render_assets", "rf_growth"]
 
@@ -101,8 +103,6 @@ def activation_charts(pairs) -> bytes:
 
 def gelu_errors(pairs=None) -> bytes:
     """GELU and its two approximations, and their errors with the certified maxima marked."""
-    from derivations import activations, gelu_bounds
-
     x = sp.Symbol("x", real=True)
     grid = np.linspace(-6.0, 6.0, 2401)
     exact = compile_expr(activations.gelu(x), [x])(grid)
@@ -141,8 +141,6 @@ def gelu_errors(pairs=None) -> bytes:
 
 def q3_shapes(pairs=None) -> bytes:
     """The Q3 network: activation size and parameters after each layer, from layer_table."""
-    from derivations import cnn_table
-
     table = cnn_table.corrected_table()
     names = ["Input"] + [f"{row.position}. {row.layer}" for row in table.rows]
     sizes = [int(np.prod(table.input_shape))] + [int(np.prod(row.output_shape)) for row in table.rows]

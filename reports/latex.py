@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 
 import sympy as sp
 
-from derivations.claim import Claim
-from reports.i18n import persian_digits
-from verify.results import Verdict
+from ..derivations.claim import Claim
+from ..verify.results import STATUSES, Verdict
+from .i18n import persian_digits
 
 __all__ = ["claim_block", "escape", "group_by_part", "math_block", "render_value"]
 
@@ -251,6 +251,4 @@ def group_by_part(pairs: Iterable[tuple[Claim, Verdict]]) -> dict[str, dict[str,
 
 def counts(verdicts: Sequence[Verdict]) -> dict[str, int]:
     """Number of verdicts per status, in the fixed order of statuses."""
-    from verify.results import STATUSES
-
     return {status: sum(v.status == status for v in verdicts) for status in STATUSES}

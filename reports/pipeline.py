@@ -6,18 +6,17 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from derivations import registry
-from reports import document, figures, q3
-from reports.build import BuildResult, build_edition, check_engine, prepare_out
-from reports.i18n import strings
+from ..derivations.claims import registry
+from ..verify.runner import DEFAULT_SAMPLES, run_all
+from . import document, figures, q3
+from .build import BuildResult, build_edition, check_engine, prepare_out
+from .i18n import strings
 
 __all__ = ["regenerate", "verify_all"]
 
 
 def verify_all(samples: int | None, seed: int):
     """Every claim paired with its verdict, in registry order."""
-    from verify.runner import DEFAULT_SAMPLES, run_all
-
     claims = registry.all_claims()
     verdicts = run_all(claims, samples=samples or DEFAULT_SAMPLES, seed=seed)
     return list(zip(claims, verdicts, strict=True)), samples or DEFAULT_SAMPLES

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from derivations import cnn_table
-from reports import latex as L
-from verify.results import Verdict
+from ..derivations.claims import cnn_table
+from ..verify.results import Verdict
+from . import latex as L
 
 __all__ = ["q3_tables"]
 

@@ -15,7 +15,7 @@ settings.register_profile("quick", max_examples=60, deadline=None)
 settings.register_profile("thorough", max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("CONVPROOF_PROFILE", "quick"))
 
-REPORT = Path(__file__).resolve().parents[1] / "reports" / "source" / "hw2-cnn-report.fa.md"
+REPORT = Path(__file__).resolve().parents[1] / "derivations" / "claims" / "vendored" / "hw2-cnn-report.fa.md"
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Bad input, from one table: our error type, a message naming the input and the remedy, nothing left behind.
 
 Each row is an API call or a command line. An API call must raise the
-row's :class:`~derivations.errors.ConvproofError` subclass; a command line
+row's :class:`~convproof.derivations.errors.ConvproofError` subclass; a command line
 must exit with 2 and print exactly one line on stderr (no traceback), and a
 command that fails in its handler must raise the row's error type there. In
 both, the message must contain every ``says`` fragment (the input it names,
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from derivations import (
+from convproof import (
     conv1d_param_grads,
     conv_output_size,
     layer_table,
@@ -30,11 +30,11 @@ from derivations import (
     nrmse,
     parse_layer_spec,
     receptive_field,
-    registry,
     rmse,
     rrmse,
 )
-from derivations.errors import (
+from convproof.derivations.claims import registry
+from convproof.derivations.errors import (
     BadInputError,
     ConvproofError,
     LatexParseError,
@@ -42,9 +42,9 @@ from derivations.errors import (
     UnknownClaimError,
     UnknownSymbolError,
 )
-from derivations.latex import parse, parse_shape
-from reports.cli import build_parser, main
-from verify import check_latex, run_claim
+from convproof.derivations.latex.front import parse, parse_shape
+from convproof.reports.cli import build_parser, main
+from convproof.verify import check_latex, run_claim
 
 ROOT = Path(__file__).resolve().parents[1]
 x, k = sp.symbols("x k", real=True)
@@ -229,7 +229,7 @@ def test_read_only_output_folder(tmp_path, capsys):
 def test_console_script_prints_one_line_without_traceback():
     """The same through a real process: exit status 2, one line on stderr."""
     done = subprocess.run(
-        [sys.executable, "-m", "reports.cli", "table", "CONV3-8 SOFTMAX", "--input", "32x32x3"],
+        [sys.executable, "-m", "convproof", "table", "CONV3-8 SOFTMAX", "--input", "32x32x3"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from derivations import registry
-from derivations.latex import parse
-from reports.cli import main
-from verify.numeric import compile_expr
+from convproof.derivations.checks.numeric import compile_expr
+from convproof.derivations.claims import registry
+from convproof.derivations.latex.front import parse
+from convproof.reports.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,7 +40,7 @@ def test_fixed_seed_is_byte_identical_across_processes_hash_seeds_and_caches(tmp
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
         if cache is not None:
             env["CONVPROOF_CACHE_DIR"] = str(cache)
-        command = [sys.executable, "-m", "reports.cli", "verify", "--samples", "60", "--seed", "17"]
+        command = [sys.executable, "-m", "convproof", "verify", "--samples", "60", "--seed", "17"]
         command += ["--json", str(tmp_path / f"{name}.json")]
         runs.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
     outputs = [run.communicate(timeout=600) for run in runs]
@@ -101,7 +101,7 @@ def test_a_counterexample_found_without_seed_replays(capsys):
 @pytest.mark.parametrize("claim_id", ["conv_grads.dL_dk1", "metrics.rrmse", "activations.chart2_log_of_sigmoid"])
 def test_one_claim_gives_the_same_verdict_alone_or_in_a_run(claim_id):
     """Each claim's instances depend on the run's seed and its id only, not on what ran before it."""
-    from verify.runner import run_all, run_claim
+    from convproof.verify.runner import run_all, run_claim
 
     alone = run_claim(claim_id, samples=150, seed=3).to_json()
     together = run_all(registry.select(claim_id.split(".")[0]), samples=150, seed=3)

@@ -21,16 +21,16 @@ import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from derivations import (
+from convproof import (
     ConvproofError,
     conv1d_param_grads,
     conv_output_size,
     layer_table,
-    metrics,
     parse_layer_spec,
     receptive_field,
 )
-from derivations.latex import parse
+from convproof.derivations.latex.front import parse
+from convproof.derivations.lib import metrics
 
 THOROUGH = os.environ.get("CONVPROOF_PROFILE") == "thorough"
 # examples per test: thorough sums to more than 10,000; quick keeps the default run short

@@ -1,7 +1,7 @@
 """Numerical edge cases: huge and tiny inputs, exact ties at every kink, float32; no overflow, no NaN.
 
 The activations are evaluated the way the verifier evaluates any formula
-(:func:`verify.numeric.evaluate`: NumPy, and mpmath again where float64
+(:func:`convproof.derivations.checks.numeric.evaluate`: NumPy, and mpmath again where float64
 overflows) and compared with the same SymPy expression evaluated by mpmath
 at 1000 digits. Kinks are hit exactly with small integers, where PyTorch's autograd
 gives the convention the references promise.
@@ -17,12 +17,12 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations import activations as act
-from derivations import conv_grads_network as net
-from derivations import registry
-from derivations.conv_grads_checks import torch_gradient
-from verify.numeric import evaluate
-from verify.runner import run_all
+from convproof.derivations.checks.numeric import evaluate
+from convproof.derivations.claims import registry
+from convproof.derivations.claims.conv_grads import network as net
+from convproof.derivations.claims.conv_grads.hooks import torch_gradient
+from convproof.derivations.lib import activations as act
+from convproof.verify.runner import run_all
 
 x = sp.Symbol("x", real=True)
 ACTIVATIONS = [
@@ -114,7 +114,7 @@ KINKS = {
 @pytest.mark.parametrize("name", sorted(KINKS))
 def test_activation_derivative_at_its_kinks_is_autograds(name):
     torch = pytest.importorskip("torch")
-    from derivations.activation_checks import TORCH
+    from convproof.derivations.claims.activations.builder import TORCH
 
     params = {"negative_slope": 0.01, "a": 0.25, "alpha": 1.0, "min_val": -1.0, "max_val": 1.0, "lambd": 0.5}
     expr = getattr(act, name)(x)

@@ -12,8 +12,8 @@ from fractions import Fraction
 
 import sympy as sp
 
-from derivations.claim import Domain
-from derivations.errors import BadInputError
+from ..derivations.claim import Domain
+from ..derivations.errors import BadInputError
 
 __all__ = ["DEFAULT_REAL", "describe", "parse_assumptions"]
 

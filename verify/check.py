@@ -1,9 +1,9 @@
 """Judge a formula someone writes: against a claim's reference, or against another formula.
 
 Nothing new decides here: the formula is parsed by the LaTeX front, put into
-a :class:`~derivations.claim.Claim` (``dataclasses.replace`` of the claim it
+a :class:`~convproof.derivations.claim.Claim` (``dataclasses.replace`` of the claim it
 is checked against, or a fresh one for two formulas) and run through the
-same tiers by :func:`verify.runner.run_claim`, which alone sets the status.
+same tiers by :func:`convproof.verify.runner.run_claim`, which alone sets the status.
 
 >>> check_latex(r"k + (k - 1)(d - 1)", "dilated.effective_kernel", samples=200).status
 'verified'
@@ -19,14 +19,14 @@ from dataclasses import replace
 
 import sympy as sp
 
-from derivations import registry
-from derivations.claim import Claim, Domain
-from derivations.errors import BadInputError, LatexParseError, UnknownSymbolError
-from derivations.latex import parse, parse_chain, parse_shape, split_chain
-from verify.assume import DEFAULT_REAL, describe, parse_assumptions
-from verify.results import Verdict
-from verify.runner import DEFAULT_SAMPLES, run_claim
-from verify.unroll import unrolled
+from ..derivations.claim import Claim, Domain
+from ..derivations.claims import registry
+from ..derivations.errors import BadInputError, LatexParseError, UnknownSymbolError
+from ..derivations.latex.front import parse, parse_chain, parse_shape, split_chain
+from .assume import DEFAULT_REAL, describe, parse_assumptions
+from .results import Verdict
+from .runner import DEFAULT_SAMPLES, run_claim
+from .unroll import unrolled
 
 __all__ = ["check_latex", "claim_names", "compare_latex", "parse_assumptions"]
 

@@ -14,14 +14,14 @@ from dataclasses import replace
 
 import sympy as sp
 
-from derivations import registry
-from derivations.claim import Claim
-from derivations.errors import BadInputError
-from verify.results import Evidence, Verdict
-from verify.samplers import claim_rng
-from verify.tiers.external import certified_tier, custom_tier, oracle_tier
-from verify.tiers.sampled import brute_tier, sampled_tier
-from verify.tiers.symbolic import check_alternatives, symbolic_tier
+from ..derivations.claim import Claim
+from ..derivations.claims import registry
+from ..derivations.errors import BadInputError
+from .results import Evidence, Verdict
+from .samplers import claim_rng
+from .tiers.external import certified_tier, custom_tier, oracle_tier
+from .tiers.sampled import brute_tier, sampled_tier
+from .tiers.symbolic import check_alternatives, symbolic_tier
 
 __all__ = ["DEFAULT_SAMPLES", "new_seed", "run_all", "run_claim"]
 

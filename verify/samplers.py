@@ -7,8 +7,8 @@ import zlib
 import numpy as np
 import sympy as sp
 
-from derivations.claim import Claim
-from verify.numeric import compile_expr
+from ..derivations.checks.numeric import compile_expr
+from ..derivations.claim import Claim
 
 __all__ = ["claim_rng", "sample_domain"]
 

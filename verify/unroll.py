@@ -14,8 +14,8 @@ from dataclasses import replace
 
 import sympy as sp
 
-from derivations.claim import Claim
-from verify.assume import DEFAULT_REAL
+from ..derivations.claim import Claim
+from .assume import DEFAULT_REAL
 
 __all__ = ["unrolled"]
 

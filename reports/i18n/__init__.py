@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-from derivations.errors import BadInputError
+from ...derivations.errors import BadInputError
 
 LANGS = ("en", "fa")
 _PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -20,7 +20,7 @@ def strings(lang: str) -> dict:
     """The string table of one edition."""
     if lang not in LANGS:
         raise BadInputError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    return importlib.import_module(f"reports.i18n.{lang}").STRINGS
+    return importlib.import_module(f".{lang}", __package__).STRINGS
 
 
 def persian_digits(text: str) -> str:

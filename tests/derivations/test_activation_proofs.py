@@ -6,10 +6,10 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import activations
-from derivations.activation_proofs import by_cases, kink_arguments, region_points
-from derivations.claim import reals
-from derivations.symbols import x
+from convproof.derivations.checks.cases import by_cases, kink_arguments, region_points
+from convproof.derivations.claim import reals
+from convproof.derivations.lib import activations
+from convproof.derivations.lib.symbols import x
 
 lam = sp.Symbol("lambda", positive=True)
 a = sp.Symbol("a", real=True)

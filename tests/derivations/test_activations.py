@@ -10,16 +10,19 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import activation_charts, activation_text, activations, registry
-from derivations.activation_checks import TORCH, largest_disagreement, torch_oracle
-from derivations.activation_proofs import by_cases
-from derivations.errors import BadInputError
-from derivations.latex import parse
-from derivations.symbols import x
-from verify import run_claim
-from verify.numeric import compile_expr
+from convproof.derivations.checks.cases import by_cases
+from convproof.derivations.checks.numeric import compile_expr
+from convproof.derivations.claims import registry
+from convproof.derivations.claims.activations import charts as activation_charts
+from convproof.derivations.claims.activations import text as activation_text
+from convproof.derivations.claims.activations.builder import TORCH, largest_disagreement, torch_oracle
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.latex.front import parse
+from convproof.derivations.lib import activations
+from convproof.derivations.lib.symbols import x
+from convproof.verify import run_claim
 
-IDS = [c.id for c in registry.all_claims() if c.topic == "derivations.activations"]
+IDS = [c.id for c in registry.all_claims() if c.topic == "activations"]
 
 # name -> (SymPy activation with its parameters, torch parameters, points of its kinks)
 DEFINITIONS = {

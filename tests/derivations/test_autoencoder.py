@@ -10,16 +10,16 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import autoencoder
-from derivations.errors import BadInputError
-from derivations.linear_autoencoder import (
+from convproof.derivations.claims import autoencoder
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib.autoencoder import (
     anomaly_flags,
     data_with_spectrum,
     fit_linear_autoencoder,
     principal_subspace,
     subspace_distance,
 )
-from verify import run_claim
+from convproof.verify import run_claim
 
 CLAIMS = {c.id: c for c in autoencoder.claims()}
 

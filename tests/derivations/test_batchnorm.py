@@ -11,12 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from derivations import batchnorm
-from derivations import batchnorm_checks as checks
-from derivations.batchnorm_layers import KERAS, PYTORCH, batch_norm_infer, batch_norm_train, running_stats
-from derivations.errors import BadInputError
-from derivations.latex import parse
-from verify import run_claim
+from convproof.derivations.claims import batchnorm
+from convproof.derivations.claims.batchnorm import hooks as checks
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.latex.front import parse
+from convproof.derivations.lib.batchnorm import KERAS, PYTORCH, batch_norm_infer, batch_norm_train, running_stats
+from convproof.verify import run_claim
 
 CLAIMS = {c.id: c for c in batchnorm.claims()}
 

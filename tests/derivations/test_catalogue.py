@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import catalogue, registry
-from derivations.catalogue import NON_CLAIMS, NonClaim, account, counts, formulas
-from derivations.claim import Claim
-from derivations.errors import BadInputError
+from convproof.derivations.claim import Claim
+from convproof.derivations.claims import catalogue, registry
+from convproof.derivations.claims.catalogue import NON_CLAIMS, NonClaim, account, counts, formulas
+from convproof.derivations.errors import BadInputError
 
 
 @pytest.fixture(scope="module")

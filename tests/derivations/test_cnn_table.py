@@ -8,11 +8,11 @@ from dataclasses import replace
 import pytest
 import sympy as sp
 
-from derivations import cnn_table
-from derivations.cnn_witness import cell, numpy_forward, torch_forward
-from derivations.latex import parse_chain, parse_shape
-from derivations.layer_spec import parse_layer_spec
-from verify import run_claim
+from convproof.derivations.claims import cnn_table
+from convproof.derivations.claims.cnn_table.witness import cell, numpy_forward, torch_forward
+from convproof.derivations.latex.front import parse_chain, parse_shape
+from convproof.derivations.lib.layer_notation import parse_layer_spec
+from convproof.verify import run_claim
 
 CLAIMS = {claim.id: claim for claim in cnn_table.claims()}
 TORCH = importlib.util.find_spec("torch") is not None

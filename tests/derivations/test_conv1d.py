@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from derivations import conv1d_param_grads, conv1d_param_grads_symbolic
-from derivations.conv1d import conv1d_valid
-from derivations.errors import BadInputError
-from derivations.finite_diff import central_difference
+from convproof import conv1d_param_grads, conv1d_param_grads_symbolic
+from convproof.derivations.checks.finite_diff import central_difference
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib.conv1d import conv1d_valid
 
 FLOATS = st.floats(-3, 3, allow_nan=False, width=64)
 

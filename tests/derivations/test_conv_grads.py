@@ -10,15 +10,15 @@ import sympy as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from derivations import conv_grads, registry
-from derivations import conv_grads_network as net
-from derivations import conv_grads_numeric as sim
-from derivations.conv_grads_checks import numeric, torch_gradient
-from derivations.finite_diff import central_difference
-from verify import run_claim
-from verify.tiers.external import torch_available
+from convproof.derivations.checks.finite_diff import central_difference
+from convproof.derivations.claims import conv_grads, registry
+from convproof.derivations.claims.conv_grads import network as net
+from convproof.derivations.claims.conv_grads import numeric as sim
+from convproof.derivations.claims.conv_grads.hooks import numeric, torch_gradient
+from convproof.verify import run_claim
+from convproof.verify.tiers.external import torch_available
 
-Q4 = [c.id for c in registry.all_claims() if c.topic == "derivations.conv_grads"]
+Q4 = [c.id for c in registry.all_claims() if c.topic == "conv_grads"]
 GRADIENTS = {f"conv_grads.{row[0]}": (row[3], row[4]) for row in conv_grads.GRADIENTS}
 
 

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations import conv_grads_general as general
-from derivations.errors import BadInputError
-from derivations.symbols import i, m
-from verify import run_claim
-from verify.tiers.symbolic import zero_test
+from convproof.derivations.claims.conv_grads import general
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib.symbols import i, m
+from convproof.verify import run_claim
+from convproof.verify.tiers.symbolic import zero_test
 
 ALPHA, U = general.ALPHA, general.U
 J = sp.Symbol("j", integer=True)

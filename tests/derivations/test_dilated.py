@@ -7,13 +7,13 @@ from dataclasses import replace
 import pytest
 import sympy as sp
 
-from derivations import dilated, registry
-from derivations.latex import parse
-from derivations.symbols import N, d, i, k, p, s
-from verify import run_claim
+from convproof.derivations.claims import dilated, registry
+from convproof.derivations.latex.front import parse
+from convproof.derivations.lib.symbols import N, d, i, k, p, s
+from convproof.verify import run_claim
 
 NAMES = {"k": k, "d": d, "i": i, "N": N, "p": p, "s": s}
-Q2_IDS = [c.id for c in registry.all_claims() if c.topic == "derivations.dilated"]
+Q2_IDS = [c.id for c in registry.all_claims() if c.topic == "dilated"]
 
 
 @pytest.mark.parametrize("claim_id", Q2_IDS)

@@ -12,12 +12,12 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import dropout
-from derivations.dropout_checks import Layer, oracle_check, rate_check, unit_check
-from derivations.dropout_layers import chance_of_coarser_mask, channel_dropout, element_dropout, shared_axes
-from derivations.errors import BadInputError
-from derivations.stat_tests import binomial_acceptance, hoeffding_halfwidth
-from verify import run_claim
+from convproof.derivations.checks.statistics import binomial_acceptance, hoeffding_halfwidth
+from convproof.derivations.claims import dropout
+from convproof.derivations.claims.dropout.hooks import Layer, oracle_check, rate_check, unit_check
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib.dropout import chance_of_coarser_mask, channel_dropout, element_dropout, shared_axes
+from convproof.verify import run_claim
 
 CLAIMS = {c.id: c for c in dropout.claims()}
 CHECKED = [cid for cid, c in CLAIMS.items() if not c.is_prose]

@@ -7,8 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations.errors import BadInputError
-from derivations.finite_diff import bracket_mismatch, central_difference, failure_record, one_sided_differences
+from convproof.derivations.checks.finite_diff import (
+    bracket_mismatch,
+    central_difference,
+    failure_record,
+    one_sided_differences,
+)
+from convproof.derivations.errors import BadInputError
 
 
 @given(st.floats(-5, 5), st.floats(-5, 5))

@@ -11,10 +11,10 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import activations, gelu_bounds
-from derivations.errors import BadInputError
-from derivations.gelu_interval import arb_function, certified_sup
-from derivations.symbols import x
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib import activations, gelu_bounds
+from convproof.derivations.lib.intervals import arb_function, certified_sup
+from convproof.derivations.lib.symbols import x
 
 ERF = np.vectorize(math.erf, otypes=[float])
 

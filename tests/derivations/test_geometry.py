@@ -7,8 +7,9 @@ import sympy as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from derivations import BadInputError, conv_output_size, effective_stride, receptive_field, simulate
-from derivations.geometry import stack_geometry
+from convproof import BadInputError, conv_output_size, effective_stride, receptive_field
+from convproof.derivations.lib import simulate
+from convproof.derivations.lib.geometry import stack_geometry
 
 layer = st.tuples(st.integers(1, 5), st.integers(1, 3), st.integers(1, 3))
 

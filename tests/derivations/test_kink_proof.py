@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from derivations import conv_grads_network as net
-from derivations.errors import BadInputError
-from derivations.kink_proof import branch, prove_on_regions
+from convproof.derivations.checks.kinks import branch, prove_on_regions
+from convproof.derivations.claims.conv_grads import network as net
+from convproof.derivations.errors import BadInputError
 
 x, y = sp.symbols("x y", real=True)
 SIGNS = [("x < 0", {x: sp.Integer(-1)}), ("x > 0", {x: sp.Integer(1)})]

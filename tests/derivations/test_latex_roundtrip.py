@@ -2,7 +2,7 @@
 
 Hypothesis draws expressions from polynomials, fractions, square roots, exp,
 log, tanh, erf, Max/Min, Piecewise and sums over an index; each is printed
-with ``sympy.latex`` and read back through :func:`derivations.latex.parse`.
+with ``sympy.latex`` and read back through :func:`convproof.derivations.latex.front.parse`.
 Equal means equal values: at random points (complex values allowed, so a
 square root of a negative stays comparable) and at the integers where a
 Piecewise switches, with every sum unrolled for several lengths.
@@ -19,8 +19,8 @@ import sympy as sp
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from derivations.errors import UnknownSymbolError
-from derivations.latex import parse
+from convproof.derivations.errors import UnknownSymbolError
+from convproof.derivations.latex.front import parse
 
 x, y, alpha = sp.symbols("x y alpha", real=True)
 k, n = sp.symbols("k n", integer=True, positive=True)

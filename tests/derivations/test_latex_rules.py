@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from derivations.errors import LatexParseError
-from derivations.latex import parse, parse_chain
-from derivations.latex_rules import ellipsis_sum, find_environment
+from convproof.derivations.errors import LatexParseError
+from convproof.derivations.latex.front import parse, parse_chain
+from convproof.derivations.latex.rules import ellipsis_sum, find_environment
 
 x, y, n = sp.symbols("x y n", real=True)
 z1, z2 = sp.symbols("z_1 z_2", real=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from derivations import layer_table, parse_layer_spec
-from derivations.errors import BadInputError
-from derivations.layer_spec import parse_input_shape
+from convproof import layer_table, parse_layer_spec
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib.layer_notation import parse_input_shape
 
 REPORT_NET = "CONV3-8 ReLU Pool-2 BATCHNORM CONV5-16(3,2) ReLU Pool-2 FLATTEN FC-10"
 

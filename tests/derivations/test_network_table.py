@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from derivations import layer_table, parse_layer_spec
-from derivations.cnn_witness import numpy_forward, torch_forward
-from derivations.errors import BadInputError
-from derivations.simulate import measured_receptive_field
+from convproof import layer_table, parse_layer_spec
+from convproof.derivations.claims.cnn_table.witness import numpy_forward, torch_forward
+from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib.simulate import measured_receptive_field
 
 REPORT_NET = "CONV3-8 ReLU Pool-2 BATCHNORM CONV5-16(3,2) ReLU Pool-2 FLATTEN FC-10"
 
@@ -167,7 +167,7 @@ def test_bad_input_names_the_layer_and_what_is_right(spec, shape, message):
     st.integers(0, 10**6),
 )
 def test_compiled_formulas_agree_with_sympy_substitution(numbers, padding):
-    from derivations import network_table as nt
+    from convproof.derivations.lib import layer_table as nt
 
     values = {sym: numbers[sym.name] for sym in (nt.H, nt.W, nt.C, nt.k, nt.s, nt.f, nt.n_in, nt.n_out)}
     values[nt.p] = padding

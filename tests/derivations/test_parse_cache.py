@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from derivations.errors import LatexParseError
+from convproof.derivations.errors import LatexParseError
 
 SCRIPT = """
 import sys
-from derivations.latex import parse
-from derivations import parse_cache
+from convproof.derivations.latex.front import parse
+from convproof.derivations.latex import cache as parse_cache
 import sympy as sp
 k, d = sp.symbols("k d")
 print(parse(r"k + (k - 1)(d - 1)", {"k": k, "d": d}))
@@ -48,7 +48,7 @@ def test_corrupt_cache_file_is_ignored(env, tmp_path):
 
 
 def test_parse_errors_are_cached_and_still_raised(monkeypatch, tmp_path):
-    from derivations import latex
+    from convproof.derivations.latex import front as latex
 
     monkeypatch.setenv("CONVPROOF_CACHE_DIR", str(tmp_path))
     for _ in range(2):

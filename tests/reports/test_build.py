@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from reports.cli import main
+from convproof.reports.cli import main
 
 HAVE_TEX = all(shutil.which(tool) for tool in ("latexmk", "pdflatex", "xelatex", "pdftotext"))
 
@@ -44,8 +44,8 @@ def test_unwritable_output_folder(tmp_path, capsys):
     not HAVE_TEX, reason="TeX Live and poppler-utils are not installed (bash scripts/setup.sh test installs them)"
 )
 def test_both_pdfs_hold_every_claim_verdict_and_correction(tmp_path, capsys):
-    from reports.i18n import persian_digits, strings
-    from reports.pipeline import verify_all
+    from convproof.reports.i18n import persian_digits, strings
+    from convproof.reports.pipeline import verify_all
 
     out = tmp_path / "out"
     assert main(["report", "--lang", "all", "--samples", "200", "--out", str(out)]) == 0

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reports.cli import main
+from convproof.reports.cli import main
 
 
 def run(capsys, *argv):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from derivations import catalogue
-from reports.cli import main
+from convproof.derivations.claims import catalogue
+from convproof.reports.cli import main
 
 
 def run(capsys, *argv):

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from derivations import cnn_table
-from derivations.network_table import layer_table
-from reports.cli import main
+from convproof.derivations.claims import cnn_table
+from convproof.derivations.lib.layer_table import layer_table
+from convproof.reports.cli import main
 
 # VGG-16 (Simonyan & Zisserman 2015, configuration D), ReLUs left out: they hold no parameters.
 VGG16 = (

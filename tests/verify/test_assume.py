@@ -1,11 +1,11 @@
-"""verify.assume: declarations of symbols for ``convproof check --against``."""
+"""convproof.verify.assume: declarations of symbols for ``convproof check --against``."""
 
 from __future__ import annotations
 
 import pytest
 
-from derivations.errors import BadInputError
-from verify.assume import describe, parse_assumptions
+from convproof.derivations.errors import BadInputError
+from convproof.verify.assume import describe, parse_assumptions
 
 
 def test_assumptions_make_symbols_and_domains():

@@ -1,4 +1,4 @@
-"""verify.check: formulas people write, judged by the same tiers as the report's claims."""
+"""convproof.verify.check: formulas people write, judged by the same tiers as the report's claims."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from derivations import registry
-from derivations.errors import BadInputError, LatexParseError, UnknownClaimError, UnknownSymbolError
-from verify import run_claim
-from verify.check import check_latex, claim_names, compare_latex
+from convproof.derivations.claims import registry
+from convproof.derivations.errors import BadInputError, LatexParseError, UnknownClaimError, UnknownSymbolError
+from convproof.verify import run_claim
+from convproof.verify.check import check_latex, claim_names, compare_latex
 
 KD = "k, d: positive integer"
 NKD = "N, k, d: positive integer"

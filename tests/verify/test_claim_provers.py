@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from derivations.claim import Claim, reals
-from verify.tiers.sampled import sampled_tier
-from verify.tiers.symbolic import symbolic_tier, zero_test
+from convproof.derivations.claim import Claim, reals
+from convproof.verify.tiers.sampled import sampled_tier
+from convproof.verify.tiers.symbolic import symbolic_tier, zero_test
 
 x = sp.Symbol("x", real=True)
 

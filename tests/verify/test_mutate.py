@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from derivations import registry
-from derivations.errors import BadInputError
-from verify.mutate import OPERATORS, RELATIVE, mutants
-from verify.mutation_run import markdown, mutation_run
+from convproof.derivations.claims import registry
+from convproof.derivations.errors import BadInputError
+from convproof.verify.mutation.mutate import OPERATORS, RELATIVE, mutants
+from convproof.verify.mutation.run import markdown, mutation_run
 
 ROOT = Path(__file__).resolve().parents[2]
 x, y = sp.symbols("x y", real=True)
@@ -48,7 +48,7 @@ def test_factors_are_dropped_or_doubled_and_signs_flipped():
 
 
 def test_max_arguments_change_and_relu_counts_as_max():
-    from derivations.conv_grads_network import pool2, relu
+    from convproof.derivations.claims.conv_grads.network import pool2, relu
 
     assert set(_by_operator(sp.Max(x, y, 0))["max-args"]) == {
         sp.Max(x, y),
@@ -65,7 +65,7 @@ def test_piecewise_conditions_are_negated_or_made_strict():
 
 
 def test_every_operator_is_exercised_and_no_mutant_is_a_no_op():
-    from derivations.conv_grads_network import relu
+    from convproof.derivations.claims.conv_grads.network import relu
 
     expr = sp.Piecewise((sp.floor(x / 2) * relu(y) + sp.Rational(1, 3), x > 1), (sp.Max(x, y), True))
     found = mutants(expr)
@@ -90,7 +90,7 @@ def test_the_enumeration_is_the_same_in_another_process():
     claim_id = "dilated.output_size_general"
     here = [m.describe() for m in mutants(registry.get(claim_id).reference)]
     script = (
-        "from derivations import registry; from verify.mutate import mutants\n"
+        "from convproof.derivations.claims import registry; from convproof.verify.mutation.mutate import mutants\n"
         f"print('\\n'.join(m.describe() for m in mutants(registry.get({claim_id!r}).reference)))"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from verify.numeric import compile_expr, heaviside
+from convproof.derivations.checks.numeric import compile_expr, heaviside
 
 SPECIAL = [0.0, -0.0, np.inf, -np.inf, np.nan, 5e-324, -5e-324]
 

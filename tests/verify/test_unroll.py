@@ -1,12 +1,12 @@
-"""verify.unroll: sums of indexed terms at small sizes, as claims the tiers can sample."""
+"""convproof.verify.unroll: sums of indexed terms at small sizes, as claims the tiers can sample."""
 
 from __future__ import annotations
 
 import sympy as sp
 
-from derivations.claim import Claim
-from verify import run_claim
-from verify.unroll import unrolled
+from convproof.derivations.claim import Claim
+from convproof.verify import run_claim
+from convproof.verify.unroll import unrolled
 
 u, alpha = sp.IndexedBase("u"), sp.IndexedBase("alpha")
 i, j = sp.symbols("i j", integer=True)

@@ -1,7 +1,7 @@
 """Tiers 3 and 4: certified bounds (interval arithmetic) and the PyTorch oracle.
 
 A claim provides the work as a hook (``claim.certified`` / ``claim.oracle``);
-the hook returns a mapping with the keys of :class:`~verify.results.Evidence`
+the hook returns a mapping with the keys of :class:`~convproof.verify.results.Evidence`
 (``method``, ``passed``, and optionally ``samples``, ``max_abs_error``,
 ``tolerance``, ``detail``) plus an optional ``counterexample``; ``primary: True``
 makes that counterexample the verdict's (it is the worst case, say), where
@@ -16,8 +16,8 @@ import importlib.util
 
 import numpy as np
 
-from derivations.claim import Claim
-from verify.results import Evidence
+from ...derivations.claim import Claim
+from ..results import Evidence
 
 __all__ = ["certified_tier", "custom_tier", "oracle_tier", "torch_available"]
 

@@ -7,11 +7,11 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from derivations.claim import Claim
-from verify.numeric import evaluate
-from verify.results import Evidence
-from verify.samplers import sample_domain
-from verify.tiers.symbolic import ReferenceMismatch
+from ...derivations.checks.numeric import evaluate
+from ...derivations.claim import Claim
+from ..results import Evidence
+from ..samplers import sample_domain
+from .symbolic import ReferenceMismatch
 
 __all__ = ["brute_tier", "sampled_tier"]
 

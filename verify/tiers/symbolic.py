@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from derivations.claim import Claim
-from verify.results import Evidence
+from ...derivations.claim import Claim
+from ..results import Evidence
 
 __all__ = ["ReferenceMismatch", "check_alternatives", "symbolic_tier", "zero_test"]
 

@@ -1,0 +1,214 @@
+"""The checks behind the dropout claims: draw from a layer, look at its mask.
+
+A claim about a dropout layer names the unit it zeroes: the axes one random
+draw covers (a whole H x W feature map for Dropout2d, nothing beyond a single
+element for ordinary dropout). Each hook here draws from a layer, the NumPy
+reference of :mod:`convproof.derivations.lib.dropout` or PyTorch's, and measures:
+
+- the unit: the axes along which the keep-mask is constant, compared with
+  the claimed ones; kept values must be exactly x / (1 - p);
+- the rate: the number of zeroed units against Binomial(units, p), with an
+  exact acceptance interval at the false-alarm rate of
+  :data:`convproof.derivations.checks.statistics.DEFAULT_ALPHA`;
+- the expectation: the mean of y / x over units against 1, by Hoeffding.
+
+PyTorch is imported inside the oracle hooks only (:mod:`convproof.derivations.checks.torch_oracle`), never at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+
+from ...checks.statistics import DEFAULT_ALPHA, binomial_acceptance, hoeffding_halfwidth
+from ...checks.torch_oracle import have_torch, quiet_torch
+from ...lib.dropout import chance_of_coarser_mask, channel_dropout, element_dropout, shared_axes
+
+__all__ = ["Layer", "expectation_check", "oracle_check", "rate_check", "unit_check"]
+
+# Exact binomial tails cost O(n) big-integer steps: a few thousand units are plenty.
+MAX_UNITS = 4000
+CHANNELS = 16
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A dropout layer as a claim sees it: its PyTorch name, layout and sizes.
+
+    ``layout`` names the axes ("N" samples, "C" channels, then spatial axes);
+    ``sizes`` fixes some of them (the report's 32 x 32 x 32 x 3 example),
+    the others are drawn per check; ``rate`` fixes p, otherwise drawn from
+    0.1, ..., 0.9.
+    """
+
+    torch_name: str
+    layout: tuple[str, ...]
+    channelwise: bool
+    sizes: dict[str, int] = field(default_factory=dict)
+    rate: Fraction | None = None
+
+    @property
+    def torch_order(self) -> tuple[int, ...]:
+        """The permutation to PyTorch's (N, C, D, H, W) order (spatial axes as named)."""
+        spatial = [axis for axis in ("D", "H", "W") if axis in self.layout]
+        return tuple(self.layout.index(axis) for axis in ("N", "C", *spatial))
+
+    def shape(self, size: int, rng: np.random.Generator) -> tuple[int, ...]:
+        """A batch shape with about ``size`` units of the channel-wise kind."""
+        drawn = {"C": CHANNELS, "N": max(CHANNELS, size // CHANNELS)}
+        return tuple(self.sizes.get(axis, drawn.get(axis) or int(rng.integers(2, 6))) for axis in self.layout)
+
+    def numpy(self, x: np.ndarray, p: float, rng: np.random.Generator) -> np.ndarray:
+        if not self.channelwise:
+            return element_dropout(x, p, rng)
+        return channel_dropout(x, p, rng, channel_axis=self.layout.index("C"), batch_axis=self.layout.index("N"))
+
+    def torch(self, x: np.ndarray, p: float, seed: int) -> np.ndarray:
+        order = self.torch_order
+        with quiet_torch(seed) as torch:
+            layer = getattr(torch.nn, self.torch_name)(p)
+            layer.train()
+            out = layer(torch.from_numpy(np.ascontiguousarray(x.transpose(order))))
+        return out.numpy().transpose(np.argsort(order))
+
+
+def _draw(layer: Layer, size: int, rng: np.random.Generator):
+    p = layer.rate if layer.rate is not None else Fraction(int(rng.integers(1, 10)), 10)
+    shape = layer.shape(size, rng)
+    x = rng.uniform(0.5, 2.0, shape)  # no zeros in, so a zero out means dropped
+    return p, shape, x
+
+
+def _units(layer: Layer, names) -> tuple[int, ...]:
+    return tuple(layer.layout.index(name) for name in names)
+
+
+def _judge_unit(layer: Layer, claimed: tuple[str, ...], x, y, p: Fraction, source: str) -> dict:
+    kept = y != 0
+    scaled = bool(np.allclose(y[kept], x[kept] / (1 - float(p)), rtol=1e-6, atol=0))
+    measured = tuple(layer.layout[axis] for axis in shared_axes(kept))
+    chance = chance_of_coarser_mask(x.shape, _units(layer, measured), float(p))
+    ok = scaled and set(measured) == set(claimed)
+    where = {"p": float(p), **dict(zip(layer.layout, map(int, x.shape), strict=True))}
+    detail = (
+        f"{source}, p={p}, shape {x.shape}: mask shared over {{{', '.join(measured)}}}, "
+        f"claimed {{{', '.join(claimed)}}}; kept values x/(1-p): {scaled}; "
+        f"chance of a coarser-looking mask {f'<= {chance:.1g}' if chance else '< 1e-300'}"
+    )
+    result = {"method": f"{source}: unit zeroed together", "passed": ok, "samples": int(x.size), "detail": detail}
+    if not ok:
+        result["counterexample"] = {
+            "values": where,
+            "part": "unit zeroed together" if scaled else "kept values scaled by 1/(1-p)",
+            "claimed": list(claimed),
+            "reference": list(measured),
+        }
+    return result
+
+
+def _judge_rate(layer: Layer, claimed: tuple[str, ...], y, p: Fraction, source: str, alpha=DEFAULT_ALPHA) -> dict:
+    # one representative element per claimed unit: index 0 along the unit's axes
+    kept = y != 0
+    for axis in _units(layer, claimed):
+        kept = kept.take([0], axis=axis)
+    units = kept.reshape(-1)[:MAX_UNITS]
+    zeroed, n = int((~units).sum()), int(units.size)
+    low, high = binomial_acceptance(n, p, alpha)
+    ok = low <= zeroed <= high
+    detail = f"{source}: {zeroed} of {n} units zeroed at p={p}; exact acceptance [{low}, {high}] at alpha={alpha}"
+    result = {"method": f"{source}: zeroed units ~ Binomial(n, p)", "passed": ok, "samples": n, "detail": detail}
+    if not ok:
+        result["counterexample"] = {
+            "values": {"p": float(p), "units": n},
+            "part": "zeroed units",
+            "claimed": [low, high],
+            "reference": zeroed,
+        }
+    return result
+
+
+def unit_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.random.Generator], dict]:
+    """Hook: the NumPy reference zeroes exactly the claimed unit, kept values scaled by 1/(1-p)."""
+
+    def hook(size: int, rng: np.random.Generator) -> dict:
+        p, _, x = _draw(layer, size, rng)
+        return _judge_unit(layer, claimed, x, layer.numpy(x, float(p), rng), p, f"NumPy {layer.torch_name}")
+
+    return hook
+
+
+def rate_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.random.Generator], dict]:
+    """Hook: the number of zeroed claimed units is Binomial(units, p) (exact test)."""
+
+    def hook(size: int, rng: np.random.Generator) -> dict:
+        p, _, x = _draw(layer, size, rng)
+        return _judge_rate(layer, claimed, layer.numpy(x, float(p), rng), p, f"NumPy {layer.torch_name}")
+
+    return hook
+
+
+def oracle_check(
+    layers: tuple[Layer, ...], claimed: tuple[tuple[str, ...], ...], extra: Callable[[], str] | None = None
+) -> Callable[[int, np.random.Generator], dict | None]:
+    """Oracle hook: PyTorch's layers zero the claimed units at the rate p."""
+
+    def hook(size: int, rng: np.random.Generator) -> dict | None:
+        if not have_torch():
+            return None
+        results = []
+        for layer, unit in zip(layers, claimed, strict=True):
+            p, _, x = _draw(layer, size, rng)
+            y = layer.torch(x, float(p), int(rng.integers(2**31)))
+            source = f"torch.nn.{layer.torch_name}"
+            results += [_judge_unit(layer, unit, x, y, p, source), _judge_rate(layer, unit, y, p, source)]
+        failed = next((r for r in results if not r["passed"]), None)
+        detail = "; ".join(r["detail"] for r in results) + (f"; {extra()}" if extra else "")
+        out = {
+            "method": " and ".join(f"torch.nn.{layer.torch_name} (train mode)" for layer in layers),
+            "passed": failed is None,
+            "samples": sum(r["samples"] for r in results),
+            "detail": detail,
+        }
+        if failed is not None:
+            out["counterexample"] = failed["counterexample"]
+        return out
+
+    return hook
+
+
+def expectation_check(layer: Layer, *, use_torch: bool = False, alpha: float = float(DEFAULT_ALPHA)):
+    """Hook: the mean of y/x over independent units is 1 within Hoeffding's bound."""
+
+    def hook(size: int, rng: np.random.Generator) -> dict | None:
+        if use_torch and not have_torch():
+            return None
+        p, _, x = _draw(layer, size, rng)
+        y = layer.torch(x, float(p), int(rng.integers(2**31))) if use_torch else layer.numpy(x, float(p), rng)
+        ratio = y / x
+        for axis in _units(layer, [a for a in layer.layout if a not in ("N", "C")] if layer.channelwise else []):
+            ratio = ratio.take([0], axis=axis)  # one value per independent unit
+        ratio = ratio.reshape(-1)
+        bound = hoeffding_halfwidth(ratio.size, 1 / (1 - float(p)), alpha)
+        error = abs(float(ratio.mean()) - 1.0)
+        source = f"torch.nn.{layer.torch_name}" if use_torch else f"NumPy {layer.torch_name}"
+        result = {
+            "method": f"{source}: mean of y/x over units (Hoeffding)",
+            "passed": error <= bound,
+            "samples": int(ratio.size),
+            "max_abs_error": error,
+            "tolerance": f"Hoeffding half-width {bound:.3g} at alpha={alpha:g}",
+            "detail": f"p={p}: mean y/x = {ratio.mean():.4f} over {ratio.size} units",
+        }
+        if error > bound:
+            result["counterexample"] = {
+                "values": {"p": float(p)},
+                "part": "E[y/x]",
+                "claimed": 1,
+                "reference": float(ratio.mean()),
+            }
+        return result
+
+    return hook

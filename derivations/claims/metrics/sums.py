@@ -1,0 +1,205 @@
+"""Q1(a) formulas for any sample size n: the report's sums and their references.
+
+The LaTeX front reads ``\\sum_{i=1}^n (y_i - \\hat{y}_i)^2`` as a SymPy
+``Sum`` over the ``IndexedBase`` objects ``y`` and ``\\hat{y}`` with a
+symbolic n. Such a formula is checked in two ways, both for every n:
+
+- :func:`general_prover`: an exact rational dataset on which the two sides
+  differ refutes the claim; otherwise ``simplify`` of the difference of the
+  ``Sum`` forms must be 0 for symbolic n;
+- :func:`sampled_check`: one ``lambdify`` of the ``Sum`` form, evaluated on
+  a batch of random datasets for each n = 1..``MAX_N`` at once (1-based
+  arrays, one row per index, one column per dataset).
+
+References (definitions from Hyndman & Koehler 2006, "Another look at
+measures of forecast accuracy", and Wikipedia's "Root-mean-square deviation"):
+MSE is the mean of the squared errors e_i = yhat_i - y_i, RMSE its square
+root, and RMSE relative to a mean is RMSE divided by that mean (Despotovic et
+al. 2016, Renew. Sustain. Energy Rev. 56, 246-260, whose bands 10/20/30 % the
+report quotes).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import sympy as sp
+
+from ...errors import BadInputError
+
+__all__ = [
+    "MAX_N",
+    "NAMES",
+    "PRED",
+    "TRUE",
+    "evaluate",
+    "general_prover",
+    "mean_of",
+    "padded",
+    "sampled_check",
+    "unroll",
+]
+
+MAX_N = 12
+i = sp.Symbol("i", integer=True, positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+TRUE, PRED = sp.IndexedBase("y", real=True), sp.IndexedBase(r"\hat{y}", real=True)
+NAMES = {
+    "n": n,
+    "i": i,
+    "y_i": TRUE[i],
+    "hat{y}_i": PRED[i],
+    "MSE": sp.Symbol(r"\text{MSE}"),
+    "RMSE": sp.Symbol(r"\text{RMSE}"),
+    "RRMSE": sp.Symbol(r"\text{RRMSE}"),
+}
+
+Draw = Callable[[np.random.Generator, int, int], tuple[np.ndarray, np.ndarray]]
+
+
+def mean_of(base: sp.IndexedBase) -> sp.Expr:
+    """The mean of ``base[1..n]``.
+
+    >>> mean_of(PRED)
+    Sum(\\hat{y}[i], (i, 1, n))/n
+    """
+    return sp.Sum(base[i], (i, 1, n)) / n
+
+
+def unroll(expr: sp.Expr, size: int) -> sp.Expr:
+    """``expr`` with n = ``size`` and every ``Sum`` written out term by term.
+
+    >>> unroll(mean_of(TRUE), 2)
+    y[1]/2 + y[2]/2
+    """
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise BadInputError(f"size must be a positive integer, got {size!r}")
+
+    def write_out(total: sp.Sum) -> sp.Expr:
+        (index, low, high), body = total.limits[0], total.function
+        return sp.Add(*(body.xreplace({index: sp.Integer(v)}) for v in range(int(low), int(high) + 1)))
+
+    return sp.expand(expr.xreplace({n: sp.Integer(size)}).replace(lambda e: isinstance(e, sp.Sum), write_out))
+
+
+def padded(values: np.ndarray) -> np.ndarray:
+    """A batch ``(datasets, n)`` as the 1-based array ``(n + 1, datasets)`` a lambdified Sum reads.
+
+    >>> padded(np.array([[1.0, 2.0]])).tolist()
+    [[nan], [1.0], [2.0]]
+    """
+    values = np.asarray(values, dtype=float)
+    return np.vstack([np.full((1, values.shape[0]), np.nan), values.T])
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(expr: sp.Expr) -> Callable:
+    return sp.lambdify([TRUE, PRED, n], expr, modules="numpy")
+
+
+def evaluate(expr: sp.Expr, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
+    """A ``Sum`` form on a batch ``(datasets, n)`` of datasets of one size (one lambdify, cached).
+
+    >>> evaluate(mean_of(TRUE), np.array([[1.0, 3.0]]), np.zeros((1, 2)))
+    array([2.])
+    """
+    size = np.shape(y_true)[-1]
+    with np.errstate(all="ignore"):
+        value = _compiled(expr)(padded(y_true), padded(y_pred), size)
+    return np.broadcast_to(np.asarray(value, dtype=float), (np.shape(y_true)[0],))
+
+
+def _witnesses(positive: bool) -> list[tuple[list[sp.Rational], list[sp.Rational]]]:
+    """Small exact datasets for n = 1..4 (predictions positive where the claim needs it)."""
+    out = []
+    for size in range(1, 5):
+        pred = [sp.Integer(j + 1) for j in range(1, size + 1)]
+        if not positive:
+            pred = [p * (-1) ** j for j, p in enumerate(pred)]
+        true = [p + sp.Rational((-1) ** j * j, 3) for j, p in enumerate(pred, start=1)]
+        out.append((true, pred))
+    return out
+
+
+def _at(expr: sp.Expr, true: Sequence[sp.Rational], pred: Sequence[sp.Rational]) -> sp.Expr:
+    values = {TRUE[j]: v for j, v in enumerate(true, start=1)} | {PRED[j]: v for j, v in enumerate(pred, start=1)}
+    return unroll(expr, len(true)).xreplace(values)
+
+
+def general_prover(part: sp.Expr, reference: sp.Expr, *, positive: bool = False) -> Callable[[], dict]:
+    """The symbolic tier for a ``Sum`` form: refute on exact data, else prove for symbolic n.
+
+    ``positive`` restricts the exact datasets to positive predictions (a
+    mean that must not vanish).
+
+    >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / n)()["passed"]
+    True
+    >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / (n + 1))()["detail"]
+    'claimed 5/3, reference 5/6 at n = 1, y = [5/3], yhat = [2]'
+    """
+
+    def prove() -> dict:
+        for true, pred in _witnesses(positive):
+            got, want = _at(part, true, pred), _at(reference, true, pred)
+            gap = sp.N(got - want, 30)
+            if not gap.is_finite or abs(gap) > 1e-20 * (1 + abs(sp.N(want, 30))):
+                shown = ", ".join(f"{name} = [{', '.join(map(str, v))}]" for name, v in (("y", true), ("yhat", pred)))
+                return {
+                    "method": "exact evaluation on rational data",
+                    "passed": False,
+                    "detail": f"claimed {got}, reference {want} at n = {len(true)}, {shown}",
+                }
+        if sp.simplify(part - reference) == 0:
+            return {"method": "simplify(claimed - reference) = 0 for symbolic n", "passed": True}
+        return {"method": "simplify(claimed - reference) for symbolic n", "passed": None, "detail": "undecided"}
+
+    return prove
+
+
+def sampled_check(
+    part: sp.Expr, target: Callable[[np.ndarray, np.ndarray], np.ndarray], draw: Draw, method: str
+) -> Callable[[int, np.random.Generator], dict]:
+    """The claim on random datasets of every size n = 1..MAX_N, against ``target(y_true, y_pred)``.
+
+    ``draw(rng, datasets, n)`` returns ``(y_true, y_pred)`` of shape
+    ``(datasets, n)``; the counterexample is a failing dataset of the
+    smallest size.
+
+    >>> draw = lambda rng, count, size: (rng.normal(size=(count, size)), rng.normal(size=(count, size)))
+    >>> check = sampled_check(mean_of(TRUE), lambda y, p: y.mean(axis=-1), draw, "means")
+    >>> check(120, np.random.default_rng(0))["passed"]
+    True
+    """
+
+    def check(size: int, rng: np.random.Generator) -> dict:
+        batch = max(1, -(-size // MAX_N))
+        worst, done = 0.0, 0
+        for count in range(1, MAX_N + 1):
+            y_true, y_pred = draw(rng, batch, count)
+            got, want = evaluate(part, y_true, y_pred), target(y_true, y_pred)
+            error = np.nan_to_num(np.abs(got - want), nan=np.inf)
+            bad = ~np.isclose(got, want, rtol=1e-9, atol=1e-12)
+            done += batch
+            if bad.any():
+                row = int(np.flatnonzero(bad)[0])
+                values = {"n": count, "y": y_true[row].tolist(), "hat_y": y_pred[row].tolist()}
+                record = {
+                    "values": values,
+                    "part": "formula",
+                    "claimed": float(got[row]),
+                    "reference": float(want[row]),
+                }
+                return {
+                    "method": method,
+                    "passed": False,
+                    "samples": done,
+                    "max_abs_error": float(error.max()),
+                    "detail": f"differs at n = {count}",
+                    "counterexample": record,
+                }
+            worst = max(worst, float(error.max()))
+        return {"method": method, "passed": True, "samples": done, "max_abs_error": worst, "tolerance": "rtol=1e-9"}
+
+    return check
