@@ -7,6 +7,7 @@ verifier (``verify``) runs checks on it; nothing here decides a verdict.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -54,7 +55,11 @@ class Claim:
 
     Attributes:
         id: dotted id, topic first (``dilated.rf_closed_form``).
-        where: its place in the report (``Q2(b)``).
+        where: its place in the report, for display only (``Q2(b), generalised``).
+        question: the question it answers (``Q2``); renderers group by it. Every claim of a
+            report has one (the registry checks); a formula checked alone has none.
+        part: the part of the question (``b``; ``table row 5`` for a cell of Q3's table;
+            empty when the claim is about the question as a whole).
         source: the report's own text, verbatim; ``None`` for an extension.
         statement: the SymPy object parsed from ``source`` (an expression,
             ``Eq`` or a tuple of the sides of a chain); ``None`` for prose.
@@ -76,7 +81,7 @@ class Claim:
         condition: a SymPy boolean, derived (not typed in), under which the
             statement holds although it fails in general.
         tolerance: (rtol, atol) for sampled comparisons.
-        prover: a symbolic proof made for this claim, ``prover() -> dict``,
+        prover: a symbolic proof made for this claim, ``prover() -> Outcome``,
             run by the symbolic tier instead of ``simplify(claimed - reference)``
             (which can take seconds on piecewise expressions), e.g. a case
             split over the regions between the kinks of a max/ReLU network.
@@ -97,6 +102,8 @@ class Claim:
     id: str
     where: str
     source: str | None
+    question: str = ""
+    part: str = ""
     statement: Any = None
     claimed: tuple[tuple[str, sp.Basic], ...] = ()
     reference: sp.Basic | None = None
@@ -125,6 +132,8 @@ class Claim:
             raise ValueError(f"{self.id}: an extension has no source in the report")
         if not self.extension and not self.source:
             raise ValueError(f"{self.id}: a claim of the report needs its verbatim source")
+        if self.question and not re.fullmatch(r"Q[1-9]", self.question):
+            raise ValueError(f"{self.id}: question must be Q1 to Q9, or empty outside a report (got {self.question!r})")
         if self.claimed and self.reference is None:
             raise ValueError(f"{self.id}: claimed parts need a reference to be checked against")
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 import sympy as sp
 
 from ..derivations.claim import Claim
+from ..derivations.outcome import Counterexample
 from ..verify.results import STATUSES, Verdict
 from .i18n import persian_digits
 
@@ -215,18 +216,16 @@ def claim_block(claim: Claim, verdict: Verdict, S: dict, lang: str) -> str:
     return "".join(out) + "\n"
 
 
-def _counterexample(ce: dict, S: dict, lang: str) -> str:
-    if {"values", "claimed", "reference"} <= set(ce):
-        return prose(
-            S["counterexample_text"].format(
-                values=_values(ce["values"]) if isinstance(ce["values"], dict) else render_value(ce["values"]),
-                part=latin(str(ce.get("part", "")), lang),
-                claimed=render_value(ce["claimed"]),
-                reference=render_value(ce["reference"]),
-            ),
-            "en",
-        )
-    return ", ".join(f"{latin(str(k), lang)}: {render_value(v)}" for k, v in ce.items())
+def _counterexample(ce: Counterexample, S: dict, lang: str) -> str:
+    return prose(
+        S["counterexample_text"].format(
+            values=_values(ce.instance),
+            part=latin(str(ce.part or ""), lang),
+            claimed=render_value(ce.claimed),
+            reference=render_value(ce.reference),
+        ),
+        "en",
+    )
 
 
 def question_of(where: str) -> str:

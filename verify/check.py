@@ -133,7 +133,7 @@ def check_latex(latex: str, claim: Claim | str, *, samples: int = DEFAULT_SAMPLE
     dropped. The verdict is the claim's, with the formula as its source.
 
     >>> v = check_latex(r"RF_i = 1 + (i + 1)d(k - 1)", "dilated.rf_closed_form", samples=200)
-    >>> v.status, sorted(v.counterexample["values"])
+    >>> v.status, sorted(v.counterexample.instance)
     ('refuted', ['d', 'i', 'k'])
     """
     claim = registry.get(claim) if isinstance(claim, str) else claim

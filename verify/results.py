@@ -6,6 +6,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..derivations.outcome import Counterexample, Outcome
+
 # verified: every tier that applies passed; refuted: a tier found a counterexample;
 # conditional: holds only under a derived condition; unverifiable: qualitative prose.
 STATUSES = ("verified", "refuted", "conditional", "unverifiable")
@@ -32,7 +34,7 @@ def json_safe(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Evidence:
-    """What one tier of checking did and found."""
+    """What one tier of checking did and found: a check's :class:`Outcome` under its tier's name."""
 
     tier: str
     method: str
@@ -41,6 +43,19 @@ class Evidence:
     max_abs_error: float | None = None
     tolerance: str | None = None
     detail: str = ""
+
+    @classmethod
+    def of(cls, tier: str, outcome: Outcome) -> Evidence:
+        """The evidence of ``outcome``, reported under ``tier``."""
+        return cls(
+            tier,
+            outcome.method,
+            outcome.passed,
+            outcome.samples,
+            outcome.max_abs_error,
+            outcome.tolerance,
+            outcome.detail,
+        )
 
     def short(self) -> str:
         """One-line summary, e.g. ``sampled ok n=2000 err=0``."""
@@ -62,7 +77,7 @@ class Verdict:
     source: str | None
     status: str
     evidence: tuple[Evidence, ...] = ()
-    counterexample: dict[str, Any] | None = None
+    counterexample: Counterexample | None = None
     correction: str | None = None
     condition: str | None = None
     seed: int | None = None
@@ -83,7 +98,7 @@ class Verdict:
                 "status": self.status,
                 "extension": self.extension,
                 "evidence": [asdict(e) for e in self.evidence],
-                "counterexample": self.counterexample,
+                "counterexample": None if self.counterexample is None else self.counterexample.to_json(),
                 "correction": self.correction,
                 "condition": self.condition,
             }

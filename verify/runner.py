@@ -17,6 +17,7 @@ import sympy as sp
 from ..derivations.claim import Claim
 from ..derivations.claims import registry
 from ..derivations.errors import BadInputError
+from ..derivations.outcome import Counterexample, Outcome
 from .results import Evidence, Verdict
 from .samplers import claim_rng
 from .tiers.external import certified_tier, custom_tier, oracle_tier
@@ -42,8 +43,7 @@ def _condition_holds(claim: Claim, samples: int, seed: int) -> bool:
     """Does every claimed part agree with the reference wherever the condition holds?"""
     constraint = claim.condition if claim.constraint is None else sp.And(claim.constraint, claim.condition)
     restricted = replace(claim, constraint=constraint)
-    evidence, _ = sampled_tier(restricted, samples, claim_rng(seed, claim.id + "/condition"))
-    return bool(evidence.passed)
+    return bool(sampled_tier(restricted, samples, claim_rng(seed, claim.id + "/condition")).passed)
 
 
 def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int = 0, oracle: bool = True) -> Verdict:
@@ -61,29 +61,29 @@ def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int =
         return Verdict(status="unverifiable", evidence=(none,), **base)
 
     evidence: list[Evidence] = []
-    found: list[tuple[int, dict]] = []  # (priority, counterexample) of the failed tiers, in order
+    found: list[tuple[int, Counterexample]] = []  # (rank, counterexample) of the failed checks, in order
 
-    def record(result: tuple[Evidence, dict | None], priority: int = 0) -> None:
-        ev, ce = result
-        evidence.append(ev)
-        if ev.passed is False and ce is not None:
-            # a hook that knows the worst case (the point of largest disagreement) marks it primary
-            found.append((-1 if ce.pop("primary", False) else len(found), ce))
+    def record(tier: str, outcome: Outcome) -> None:
+        evidence.append(Evidence.of(tier, outcome))
+        if outcome.passed is False and outcome.counterexample is not None:
+            # a check that knows the worst case (the point of largest disagreement) puts it first
+            found.append((-1 if outcome.worst_case else len(found), outcome.counterexample))
 
     if claim.claimed:
-        evidence.extend(check_alternatives(claim))
-        evidence.append(symbolic_tier(claim))
-        record(sampled_tier(claim, samples, claim_rng(seed, claim.id)))
+        for outcome in check_alternatives(claim):
+            record("symbolic", outcome)
+        record("symbolic", symbolic_tier(claim))
+        record("sampled", sampled_tier(claim, samples, claim_rng(seed, claim.id)))
         if claim.brute is not None:
-            record(brute_tier(claim, samples, claim_rng(seed, claim.id + "/brute")))
+            record("brute-force", brute_tier(claim, samples, claim_rng(seed, claim.id + "/brute")))
     for position, (tier, hook) in enumerate(claim.checks):
-        record(custom_tier(tier, hook, samples, claim_rng(seed, f"{claim.id}/check{position}")))
+        record(tier, custom_tier(hook, samples, claim_rng(seed, f"{claim.id}/check{position}")))
     if claim.certified is not None:
-        record(certified_tier(claim))
+        record("certified", certified_tier(claim))
     if oracle and claim.oracle is not None:
-        record(oracle_tier(claim, samples, claim_rng(seed, claim.id + "/oracle")))
+        record("oracle", oracle_tier(claim, samples, claim_rng(seed, claim.id + "/oracle")))
     elif claim.oracle is not None:
-        evidence.append(Evidence("oracle", "not run (convproof verify --oracle runs it)", None))
+        record("oracle", Outcome("not run (convproof verify --oracle runs it)", None))
     counterexample = min(found, key=lambda pair: pair[0])[1] if found else None
 
     failed = any(e.passed is False for e in evidence)

@@ -1,14 +1,20 @@
-"""Running PyTorch as an oracle: only when installed, imported late, on one thread.
+"""PyTorch as an oracle: one availability probe, one way to run it, only when installed.
 
-The oracle hooks feed PyTorch tiny tensors. On a small machine its worker
-threads then cost more than they compute (they spin while waiting), so a
-hook runs with one intra-op thread, restored afterwards, and with a forked
-random state, so seeding it leaves the caller's generator untouched.
+Every hook that asks PyTorch goes through this module, in the manner of
+einops' backends: :func:`have_torch` is the one probe (cached), and
+:func:`quiet_torch` the one way to run it. The oracle hooks feed PyTorch tiny
+tensors; on a small machine its worker threads then cost more than they
+compute (they spin while waiting), so a hook runs with one intra-op thread,
+restored afterwards, and with a forked random state, so seeding it leaves the
+caller's generator untouched. :func:`torch_hook` wraps a hook ``fn(torch,
+size, rng)`` into the claim's ``oracle(size, rng)``, which returns ``None``
+without PyTorch (the tier is then skipped, never failed).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import importlib.util
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,8 +23,9 @@ from typing import Any
 __all__ = ["have_torch", "quiet_torch", "torch_hook"]
 
 
+@functools.cache
 def have_torch() -> bool:
-    """True when PyTorch can be imported (the optional ``[torch]`` extra)."""
+    """True when PyTorch can be imported (the optional ``[torch]`` extra); probed once."""
     return importlib.util.find_spec("torch") is not None
 
 
@@ -30,8 +37,7 @@ def quiet_torch(seed: int | None = None) -> Iterator[Any]:
     ...     with quiet_torch(seed=0) as torch:
     ...         assert torch.get_num_threads() == 1
     """
-    import torch
-
+    torch = importlib.import_module("torch")  # optional and slow to import: only when a hook runs
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
@@ -43,18 +49,19 @@ def quiet_torch(seed: int | None = None) -> Iterator[Any]:
         torch.set_num_threads(threads)
 
 
-def torch_hook(hook: Callable[..., dict]) -> Callable[..., dict | None]:
-    """An oracle hook that returns ``None`` without PyTorch and otherwise runs in :func:`quiet_torch`.
+def torch_hook(hook: Callable[..., Any]) -> Callable[..., Any]:
+    """The oracle hook ``oracle(*args)`` that runs ``hook(torch, *args)`` in :func:`quiet_torch`, or gives ``None``.
 
-    >>> torch_hook(lambda size, rng: {"passed": True})(1, None) in (None, {"passed": True})
+    >>> oracle = torch_hook(lambda torch, size, rng: torch.get_num_threads())
+    >>> oracle(1, None) in (None, 1)
     True
     """
 
     @functools.wraps(hook)
-    def run(*args, **kwargs) -> dict | None:
+    def run(*args, **kwargs) -> Any:
         if not have_torch():
             return None
-        with quiet_torch():
-            return hook(*args, **kwargs)
+        with quiet_torch() as torch:
+            return hook(torch, *args, **kwargs)
 
     return run

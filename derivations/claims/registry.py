@@ -39,6 +39,8 @@ def _claims() -> dict[str, Claim]:
                 raise RuntimeError(f"duplicate claim id {claim.id!r} (in {module.TOPIC} and {claims[claim.id].topic})")
             if claim.id.split(".")[0] != module.TOPIC:
                 raise RuntimeError(f"claim {claim.id!r} must start with its topic {module.TOPIC!r}")
+            if not claim.question:
+                raise RuntimeError(f"claim {claim.id!r} names no question of the homework")
             object.__setattr__(claim, "topic", module.TOPIC)
             claims[claim.id] = claim
     return claims

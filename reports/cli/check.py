@@ -67,10 +67,7 @@ def run(args) -> int:
     print("  evidence: " + "; ".join(e.short() for e in verdict.evidence))
     if verdict.counterexample:
         ce = verdict.counterexample
-        values = ce.get("values", {})
-        print(
-            f"  counterexample ({ce.get('part')}): {_values(values)} gives {ce.get('claimed')}, not {ce.get('reference')}"
-        )
+        print(f"  counterexample ({ce.part}): {_values(ce.instance)} gives {ce.claimed}, not {ce.reference}")
     if verdict.correction and not holds and args.claim is not None:
         print(f"  correct: {verdict.correction}")
     print(f"seed {run_seed} (replay with --seed {run_seed})")

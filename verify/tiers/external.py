@@ -1,55 +1,37 @@
-"""Tiers 3 and 4: certified bounds (interval arithmetic) and the PyTorch oracle.
+"""Tiers 3 and 4, and a claim's own checks: run the claim's hooks.
 
-A claim provides the work as a hook (``claim.certified`` / ``claim.oracle``);
-the hook returns a mapping with the keys of :class:`~convproof.verify.results.Evidence`
-(``method``, ``passed``, and optionally ``samples``, ``max_abs_error``,
-``tolerance``, ``detail``) plus an optional ``counterexample``; ``primary: True``
-makes that counterexample the verdict's (it is the worst case, say), where
-otherwise the first failing tier's is shown. The oracle
-hook returns ``None`` when PyTorch is not installed: the tier is then skipped,
-never failed.
+A claim provides the work as hooks (``claim.certified``, ``claim.oracle``,
+``claim.checks``); each returns an :class:`~convproof.derivations.outcome.Outcome`.
+The oracle hook returns ``None`` when PyTorch is not installed: the tier is
+then skipped, never failed.
 """
 
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 
+from ...derivations.checks.torch_oracle import have_torch
 from ...derivations.claim import Claim
-from ..results import Evidence
+from ...derivations.outcome import Outcome
 
-__all__ = ["certified_tier", "custom_tier", "oracle_tier", "torch_available"]
+__all__ = ["SKIPPED", "certified_tier", "custom_tier", "oracle_tier"]
 
-
-def torch_available() -> bool:
-    """True when PyTorch can be imported (the optional ``[torch]`` extra)."""
-    return importlib.util.find_spec("torch") is not None
+SKIPPED = Outcome("PyTorch not installed: skipped", None)
 
 
-def _wrap(tier: str, result: dict) -> tuple[Evidence, dict | None]:
-    fields = {key: result[key] for key in ("samples", "max_abs_error", "tolerance", "detail") if key in result}
-    counterexample = result.get("counterexample")
-    if counterexample is not None and result.get("primary"):
-        counterexample = {**counterexample, "primary": True}
-    return Evidence(tier, result["method"], result["passed"], **fields), counterexample
-
-
-def certified_tier(claim: Claim) -> tuple[Evidence, dict | None]:
+def certified_tier(claim: Claim) -> Outcome:
     """Run the claim's certified-bound hook (python-flint's Arb)."""
-    return _wrap("certified", claim.certified())
+    return claim.certified()
 
 
-def oracle_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evidence, dict | None]:
+def oracle_tier(claim: Claim, size: int, rng: np.random.Generator) -> Outcome:
     """Run the claim's PyTorch hook on random instances, or record that it was skipped."""
-    if not torch_available():
-        return Evidence("oracle", "PyTorch not installed: skipped", None), None
-    result = claim.oracle(size, rng)
-    if result is None:
-        return Evidence("oracle", "PyTorch not installed: skipped", None), None
-    return _wrap("oracle", result)
+    if not have_torch():
+        return SKIPPED
+    outcome = claim.oracle(size, rng)
+    return SKIPPED if outcome is None else outcome
 
 
-def custom_tier(tier: str, hook, size: int, rng: np.random.Generator) -> tuple[Evidence, dict | None]:
+def custom_tier(hook, size: int, rng: np.random.Generator) -> Outcome:
     """Run one of the claim's further checks (``claim.checks``)."""
-    return _wrap(tier, hook(size, rng))
+    return hook(size, rng)

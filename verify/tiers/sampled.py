@@ -9,7 +9,7 @@ import sympy as sp
 
 from ...derivations.checks.numeric import evaluate
 from ...derivations.claim import Claim
-from ..results import Evidence
+from ...derivations.outcome import Counterexample, Outcome
 from ..samplers import sample_domain
 from .symbolic import ReferenceMismatch
 
@@ -31,14 +31,16 @@ def _mismatch(claimed: np.ndarray, reference: np.ndarray, tolerance) -> np.ndarr
     return ~ok.all(axis=1)
 
 
-def _counterexample(claim: Claim, samples, bad: np.ndarray, part: str, got: np.ndarray, want: np.ndarray) -> dict:
+def _counterexample(
+    claim: Claim, samples, bad: np.ndarray, part: str, got: np.ndarray, want: np.ndarray
+) -> Counterexample:
     """The failing instance with the smallest inputs, as plain Python numbers."""
     rows = np.flatnonzero(bad)
     weight = sum(np.abs(samples[sym][rows]) for sym in claim.symbols) if claim.symbols else np.zeros(len(rows))
     row = int(rows[np.argmin(weight)])
     values = {sym.name: _py(samples[sym][row]) for sym in claim.symbols}
     squeeze = (lambda a: _py(a[row, 0])) if got.shape[1] == 1 else (lambda a: [_py(v) for v in a[row]])
-    return {"values": values, "part": part, "claimed": squeeze(got), "reference": squeeze(want)}
+    return Counterexample(values, squeeze(got), squeeze(want), part)
 
 
 def _general_size(claim: Claim) -> bool:
@@ -46,12 +48,12 @@ def _general_size(claim: Claim) -> bool:
     return any(isinstance(e, sp.Basic) and e.has(sp.Indexed) for e in (claim.reference, *dict(claim.claimed).values()))
 
 
-def sampled_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evidence, dict | None]:
+def sampled_tier(claim: Claim, size: int, rng: np.random.Generator) -> Outcome:
     """Compare every claimed part with the reference on ``size`` random instances."""
     method = "vectorised lambdify"
     if _general_size(claim):
         detail = "general-size (indexed) expressions are not drawn here; the claim's own checks unroll them"
-        return Evidence("sampled", method, None, detail=detail), None
+        return Outcome(method, None, detail=detail)
     samples = sample_domain(claim, size if claim.symbols else 1, rng)
     n = len(next(iter(samples.values()))) if samples else 1
     if n == 0:
@@ -65,8 +67,8 @@ def sampled_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evi
             done[part] = evaluate(part, args, columns, n)
         claimed = done[part]
         if claimed.shape != reference.shape:
-            counterexample = {"values": {}, "part": label, "claimed": claimed.shape[1], "reference": reference.shape[1]}
-            return Evidence("sampled", method, False, n, detail=f"{label}: wrong number of components"), counterexample
+            wrong = Counterexample({}, claimed.shape[1], reference.shape[1], label)
+            return Outcome(method, False, n, detail=f"{label}: wrong number of components", counterexample=wrong)
         with np.errstate(invalid="ignore"):
             error = np.nan_to_num(np.abs(claimed - reference), nan=np.inf)
         worst = max(worst, float(error.max()) if error.size else 0.0)
@@ -75,11 +77,11 @@ def sampled_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evi
             counterexample = _counterexample(claim, samples, bad, label, claimed, reference)
     tol = f"rtol={claim.tolerance[0]:g}, atol={claim.tolerance[1]:g}"
     passed = counterexample is None
-    detail = "" if passed else f"{counterexample['part']} differs"
-    return Evidence("sampled", method, passed, n, worst, tol, detail), counterexample
+    detail = "" if passed else f"{counterexample.part} differs"
+    return Outcome(method, passed, n, worst, tol, detail, counterexample)
 
 
-def brute_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evidence, dict | None]:
+def brute_tier(claim: Claim, size: int, rng: np.random.Generator) -> Outcome:
     """Simulate each instance (real convolutions) and compare with reference and claim."""
     samples = sample_domain(claim, min(size, BRUTE_LIMIT) if claim.symbols else 1, rng)
     n = len(next(iter(samples.values()))) if samples else 1
@@ -97,5 +99,5 @@ def brute_tier(claim: Claim, size: int, rng: np.random.Generator) -> tuple[Evide
         bad = _mismatch(claimed, measured, claim.tolerance)
         if bad.any():
             ce = _counterexample(claim, samples, bad, label, claimed, measured)
-            return Evidence("brute-force", "simulation with NumPy", False, n, detail=f"{label} differs"), ce
-    return Evidence("brute-force", "simulation with NumPy; agrees with the reference", True, n), None
+            return Outcome("simulation with NumPy", False, n, detail=f"{label} differs", counterexample=ce)
+    return Outcome("simulation with NumPy; agrees with the reference", True, n)

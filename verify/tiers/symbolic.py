@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ...derivations.claim import Claim
-from ..results import Evidence
+from ...derivations.outcome import Outcome
 
 __all__ = ["ReferenceMismatch", "check_alternatives", "symbolic_tier", "zero_test"]
 
@@ -47,26 +47,26 @@ def _equal(a, b) -> bool | None:
     return True if all(results) else None
 
 
-def check_alternatives(claim: Claim) -> list[Evidence]:
+def check_alternatives(claim: Claim) -> list[Outcome]:
     """Each alternative derivation must equal the reference, or convproof has a bug."""
     out = []
     for method, alternative in claim.alternatives:
         if _equal(alternative, claim.reference) is not True:
             raise ReferenceMismatch(f"{claim.id}: reference {claim.reference} disagrees with {method}: {alternative}")
-        out.append(Evidence("symbolic", f"reference agrees with {method}", True))
+        out.append(Outcome(f"reference agrees with {method}", True))
     return out
 
 
-def symbolic_tier(claim: Claim) -> Evidence:
+def symbolic_tier(claim: Claim) -> Outcome:
     """simplify(claimed - reference) for every part of the claim, or the claim's own prover."""
     if claim.prover is not None:
         proof = claim.prover()
-        return Evidence("symbolic", proof["method"], proof["passed"], detail=proof.get("detail", ""))
+        return Outcome(proof.method, proof.passed, detail=proof.detail)
     results = {label: _equal(part, claim.reference) for label, part in claim.claimed}
     failed = [label for label, r in results.items() if r is False]
     undecided = [label for label, r in results.items() if r is None]
     if failed:
-        return Evidence("symbolic", "simplify(claimed - reference)", False, detail=f"differs: {', '.join(failed)}")
+        return Outcome("simplify(claimed - reference)", False, detail=f"differs: {', '.join(failed)}")
     if undecided:
-        return Evidence("symbolic", "simplify(claimed - reference)", None, detail=f"undecided: {', '.join(undecided)}")
-    return Evidence("symbolic", "simplify(claimed - reference) = 0", True, detail=f"{len(results)} part(s) proven")
+        return Outcome("simplify(claimed - reference)", None, detail=f"undecided: {', '.join(undecided)}")
+    return Outcome("simplify(claimed - reference) = 0", True, detail=f"{len(results)} part(s) proven")
