@@ -6,14 +6,14 @@ verifier (``verify``) runs checks on it; nothing here decides a verdict.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import sympy as sp
 
-__all__ = ["Claim", "Domain", "integers", "reals"]
+__all__ = ["Claim", "Domain", "integers", "place", "reals"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,16 @@ def reals(low: float, high: float) -> Domain:
     'real'
     """
     return Domain("real", low, high)
+
+
+def place(question: str, part: str = "", detail: str = "") -> dict[str, str]:
+    """The ``question``, ``part`` and display ``where`` of a claim, the last made from the first two.
+
+    >>> place("Q2", "b", "generalised")
+    {'question': 'Q2', 'part': 'b', 'where': 'Q2(b), generalised'}
+    """
+    where = question + (f"({part})" if part else "") + (f", {detail}" if detail else "")
+    return {"question": question, "part": part, "where": where}
 
 
 @dataclass(frozen=True)
@@ -85,14 +95,14 @@ class Claim:
             run by the symbolic tier instead of ``simplify(claimed - reference)``
             (which can take seconds on piecewise expressions), e.g. a case
             split over the regions between the kinks of a max/ReLU network.
-        certified: hook of the certified tier, ``certified() -> dict``.
-        oracle: hook of the PyTorch tier, ``oracle(size, rng) -> dict | None``
-            (``None`` when torch is missing: the tier is skipped).
-        checks: further checks as ``(tier, fn)`` with ``fn(size, rng) -> dict``,
-            e.g. finite differences or a kink-aware test. Every hook returns
-            the fields of ``convproof.verify.results.Evidence`` (``method``, ``passed``,
-            optionally ``samples``, ``max_abs_error``, ``tolerance``,
-            ``detail``) and optionally a ``counterexample`` mapping.
+        certified: hook of the certified tier, ``certified() -> Outcome``.
+        oracle: hook of the PyTorch tier, ``oracle(size, rng) -> Outcome | None``
+            (``None`` when torch is missing: the tier is skipped; see
+            :func:`convproof.derivations.checks.torch_oracle.torch_hook`).
+        checks: further checks as ``(tier, fn)`` with ``fn(size, rng) -> Outcome``,
+            e.g. finite differences or a kink-aware test. Every hook returns an
+            :class:`~convproof.derivations.outcome.Outcome`, with a
+            :class:`~convproof.derivations.outcome.Counterexample` when it fails.
         derivation: ``(caption, SymPy object)`` steps shown in the report.
         note: how the claim was read (conventions, interpretation).
         extension: ``True`` for a claim the toolkit adds beyond the report.

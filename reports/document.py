@@ -15,7 +15,7 @@ __all__ = ["render"]
 
 
 def _template(name: str) -> str:
-    return resources.files("reports").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _summary(pairs: Sequence[tuple[Claim, Verdict]], S: dict, lang: str) -> str:

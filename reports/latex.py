@@ -228,23 +228,16 @@ def _counterexample(ce: Counterexample, S: dict, lang: str) -> str:
     )
 
 
-def question_of(where: str) -> str:
-    """'Q2(b), generalised' -> 'Q2'."""
-    match = re.match(r"\s*(Q\d)", where)
-    return match.group(1) if match else "Q?"
-
-
-def part_of(where: str) -> str:
-    """'Q2(b), generalised' -> 'Q2(b)'; 'Q3 table' -> 'Q3'."""
-    match = re.match(r"\s*(Q\d)\s*(\([a-e]\))?", where)
-    return (match.group(1) + (match.group(2) or "")) if match else "Q?"
+def heading_of(claim: Claim) -> str:
+    """The heading a claim is listed under: its question and, for a lettered part, the part (``Q2(b)``)."""
+    return f"{claim.question}({claim.part})" if len(claim.part) == 1 else claim.question
 
 
 def group_by_part(pairs: Iterable[tuple[Claim, Verdict]]) -> dict[str, dict[str, list]]:
     """Claims grouped by question then part, both in the report's order."""
     grouped: dict[str, dict[str, list]] = {}
     for claim, verdict in pairs:
-        grouped.setdefault(question_of(claim.where), {}).setdefault(part_of(claim.where), []).append((claim, verdict))
+        grouped.setdefault(claim.question, {}).setdefault(heading_of(claim), []).append((claim, verdict))
     return {q: dict(sorted(parts.items())) for q, parts in sorted(grouped.items())}
 
 

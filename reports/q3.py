@@ -7,7 +7,6 @@ A cell whose claim was refuted is marked in the report's table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from ..derivations.claims import cnn_table
@@ -18,8 +17,9 @@ __all__ = ["q3_tables"]
 
 
 def _status_of(verdicts: Mapping[str, Verdict], row: int, what: str) -> str | None:
+    """The status of the claim about one cell (``what`` is shape or params) of the report's table."""
     for verdict in verdicts.values():
-        if verdict.claim_id.endswith(f".{what}") and re.search(rf"Q3 table: .*, row {row}$", verdict.where):
+        if verdict.question == "Q3" and verdict.part == f"table row {row}" and verdict.claim_id.endswith(f".{what}"):
             return verdict.status
     return None
 

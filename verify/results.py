@@ -76,6 +76,8 @@ class Verdict:
     where: str
     source: str | None
     status: str
+    question: str = ""
+    part: str = ""
     evidence: tuple[Evidence, ...] = ()
     counterexample: Counterexample | None = None
     correction: str | None = None

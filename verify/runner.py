@@ -55,7 +55,15 @@ def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int =
         claim = registry.get(claim)
     if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1:
         raise BadInputError(f"samples must be a positive integer, got {samples!r}")
-    base = dict(claim_id=claim.id, where=claim.where, source=claim.source, seed=seed, extension=claim.extension)
+    base = dict(
+        claim_id=claim.id,
+        where=claim.where,
+        question=claim.question,
+        part=claim.part,
+        source=claim.source,
+        seed=seed,
+        extension=claim.extension,
+    )
     if claim.is_prose:
         none = Evidence("none", "qualitative statement: listed, not judged", None, detail=claim.prose)
         return Verdict(status="unverifiable", evidence=(none,), **base)

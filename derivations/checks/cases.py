@@ -25,7 +25,9 @@ import sympy as sp
 
 from ..claim import Domain
 from ..lib.symbols import x
+from ..outcome import Outcome
 from .kinks import branch
+from .numeric import compile_expr
 
 __all__ = ["by_cases", "kink_arguments", "region_points"]
 
@@ -79,7 +81,7 @@ def region_points(exprs: Sequence[sp.Basic], params: Mapping[sp.Symbol, sp.Basic
         if not fixed.has(x):
             continue
         with np.errstate(all="ignore"):
-            signs = np.sign(np.broadcast_to(sp.lambdify([x], fixed, "numpy")(SCAN), SCAN.shape))
+            signs = np.sign(np.broadcast_to(compile_expr(fixed, [x])(SCAN), SCAN.shape))
         flips = np.flatnonzero(signs[1:] != signs[:-1])
         changes.update(float(SCAN[i]) for i in flips)
     edges = [float(SCAN[0]), *sorted(changes), float(SCAN[-1])]
@@ -102,15 +104,15 @@ def _compare(got: sp.Basic, want: sp.Basic, point: Mapping[sp.Symbol, sp.Basic])
 
 def by_cases(
     parts: Sequence[tuple[str, sp.Basic]], reference: sp.Basic, domain: Mapping[sp.Symbol, Domain]
-) -> Callable[[], dict]:
+) -> Callable[[], Outcome]:
     """A prover hook (``Claim.prover``) comparing every part with the reference region by region.
 
     >>> prover = by_cases([("f", sp.Max(0, x))], sp.Piecewise((x, x > 0), (0, True)), {})
-    >>> prover()["passed"]
+    >>> prover().passed
     True
     """
 
-    def prove() -> dict:
+    def prove() -> Outcome:
         want_all = [_explicit(c) for c in _components(reference)]
         tried, undecided = 0, []
         for params in _parameter_points(domain):
@@ -123,17 +125,17 @@ def by_cases(
                         verdict = _compare(branch(got, point), branch(want, point), point)
                         if verdict is False:
                             at = ", ".join(f"{s} = {v}" for s, v in point.items())
-                            return {
-                                "method": "exact by cases between the kinks",
-                                "passed": False,
-                                "detail": f"{label} differs on the region of {at}",
-                            }
+                            return Outcome(
+                                "exact by cases between the kinks",
+                                False,
+                                detail=f"{label} differs on the region of {at}",
+                            )
                         if verdict is None:
                             undecided.append(label)
         method = f"exact by cases between the kinks ({tried} region comparisons)"
         if undecided:
-            return {"method": method, "passed": None, "detail": f"undecided: {', '.join(sorted(set(undecided)))}"}
-        return {"method": method, "passed": True, "detail": f"{len(parts)} part(s) equal on every region"}
+            return Outcome(method, None, detail=f"undecided: {', '.join(sorted(set(undecided)))}")
+        return Outcome(method, True, detail=f"{len(parts)} part(s) equal on every region")
 
     return prove
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from ..errors import BadInputError
+from ..outcome import Counterexample
 
 __all__ = ["bracket_mismatch", "central_difference", "close_mismatch", "failure_record", "one_sided_differences"]
 
@@ -87,21 +88,17 @@ def failure_record(
     part: str,
     claimed: np.ndarray,
     reference: np.ndarray | Sequence[np.ndarray],
-) -> dict:
-    """The failing row with the smallest inputs, as plain numbers (a counterexample).
+) -> Counterexample:
+    """The failing row with the smallest inputs, as a Counterexample of plain numbers.
 
     ``reference`` is one array, or a pair (left, right) for a bracket test.
 
     >>> failure_record(np.array([False, True]), {"x": np.array([0.0, 1.5])}, "side 2", np.array([0.0, 3.0]), np.array([0.0, 2.0]))
-    {'values': {'x': 1.5}, 'part': 'side 2', 'claimed': 3.0, 'reference': 2.0}
+    Counterexample(instance={'x': 1.5}, claimed=3.0, reference=2.0, part='side 2')
     """
     rows = np.flatnonzero(bad)
     weight = sum(np.abs(np.asarray(column)[rows]) for column in values.values())
     row = int(rows[np.argmin(weight)])
     want = [float(r[row]) for r in reference] if isinstance(reference, (tuple, list)) else float(reference[row])
-    return {
-        "values": {name: float(column[row]) for name, column in values.items()},
-        "part": part,
-        "claimed": float(claimed[row]),
-        "reference": want,
-    }
+    instance = {name: float(column[row]) for name, column in values.items()}
+    return Counterexample(instance, float(claimed[row]), want, part)

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 import sympy as sp
 
 from ..errors import BadInputError
+from ..outcome import Outcome
 
 __all__ = ["branch", "prove_on_regions"]
 
@@ -82,17 +83,17 @@ def prove_on_regions(
     parts: Sequence[tuple[str, sp.Basic]],
     reference: sp.Basic,
     regions: Sequence[tuple[str, Mapping[sp.Symbol, sp.Basic]]],
-) -> dict:
+) -> Outcome:
     """Compare every part with the reference on every region (``(description, inside point)``).
 
-    Returns the fields of a verdict's evidence: passed True when all agree,
-    False with the first region and the two branch polynomials otherwise.
+    Returns a prover's outcome: passed True when all agree, False with the
+    first region and the two branch polynomials otherwise.
 
     >>> x = sp.Symbol("x", real=True)
     >>> regions = [("x < 0", {x: sp.Integer(-1)}), ("x > 0", {x: sp.Integer(1)})]
-    >>> prove_on_regions([("side 2", sp.Max(0, x))], sp.Piecewise((0, x < 0), (x, True)), regions)["passed"]
+    >>> prove_on_regions([("side 2", sp.Max(0, x))], sp.Piecewise((0, x < 0), (x, True)), regions).passed
     True
-    >>> prove_on_regions([("side 2", sp.Max(0, -x))], sp.Max(0, x), regions)["detail"]
+    >>> prove_on_regions([("side 2", sp.Max(0, -x))], sp.Max(0, x), regions).detail
     'side 2 differs on x < 0: -x instead of 0'
     """
     method = f"exact, by cases: one polynomial per region between the kinks ({len(regions)} regions)"
@@ -108,6 +109,6 @@ def prove_on_regions(
                 detail = (
                     f"{label} differs on {description}: {sp.sstr(sp.expand(got))} instead of {sp.sstr(sp.expand(want))}"
                 )
-                return {"method": method, "passed": False, "detail": detail}
+                return Outcome(method, False, detail=detail)
             done.add((got, want))
-    return {"method": method, "passed": True, "detail": f"{len(parts)} part(s) equal off the kinks"}
+    return Outcome(method, True, detail=f"{len(parts)} part(s) equal off the kinks")

@@ -54,7 +54,13 @@ CSE_FROM = 50_000
 
 
 @lru_cache(maxsize=4096)
-def _compiled(expr: sp.Basic, args: tuple[sp.Symbol, ...], cse: bool = False):
+def _compiled(expr: sp.Basic, args: tuple[sp.Symbol, ...], cse: bool = False, backend: str = "numpy"):
+    """The one lambdify cache of convproof: NumPy for evaluation, mpmath to redo float64 overflows."""
+    if backend == "mpmath":
+        try:
+            return sp.lambdify(args, expr, modules="mpmath")
+        except (NameError, TypeError, ValueError, NotImplementedError):  # a function mpmath does not print
+            return None
     # the mapping first: lambdify gives the first module priority, and its "numpy" maps Heaviside to np.heaviside
     return sp.lambdify(args, expr, modules=[_MISSING_IN_NUMPY, "numpy"], cse=cse)
 
@@ -68,14 +74,6 @@ def compile_expr(expr: sp.Basic, args: Sequence[sp.Symbol], *, cse: bool = False
     array([2., 5.])
     """
     return _compiled(sp.sympify(expr), tuple(args), bool(cse))
-
-
-@lru_cache(maxsize=256)
-def _compiled_mpmath(expr: sp.Basic, args: tuple[sp.Symbol, ...]):
-    try:
-        return sp.lambdify(args, expr, modules="mpmath")
-    except (NameError, TypeError, ValueError, NotImplementedError):  # a function mpmath does not print
-        return None
 
 
 def _redo_overflows(part: sp.Basic, args: Sequence[sp.Symbol], columns: list[np.ndarray], value: np.ndarray) -> None:
@@ -92,7 +90,7 @@ def _redo_overflows(part: sp.Basic, args: Sequence[sp.Symbol], columns: list[np.
         return
     inputs_finite = np.all([np.isfinite(column[rows]) for column in columns], axis=0) if columns else True
     rows = rows[inputs_finite]
-    function = _compiled_mpmath(part, tuple(args)) if rows.size else None
+    function = _compiled(part, tuple(args), False, "mpmath") if rows.size else None
     if function is None:
         return
     with mpmath.workdps(50):

@@ -18,10 +18,12 @@ is the sum of the discarded eigenvalues of the covariance.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import sympy as sp
 
+from ..checks.sums import unroll
 from ..claim import Claim
 from ..lib.autoencoder import (
     anomaly_flags,
@@ -30,6 +32,7 @@ from ..lib.autoencoder import (
     principal_subspace,
     subspace_distance,
 )
+from ..outcome import Counterexample, Outcome
 
 TOPIC = "autoencoder"
 
@@ -52,10 +55,10 @@ def optimum_check(claimed_error: sp.Basic, eigen: sp.IndexedBase, k: sp.Symbol, 
     error is ``claimed_error`` (in the eigenvalues ``eigen[1..d]``, largest first, and k, d)."""
 
     def claimed_value(values: np.ndarray, code: int) -> float:
-        expr = claimed_error.subs({k: code, d: len(values)}).doit()
+        expr = unroll(claimed_error, {k: code, d: len(values)})
         return float(expr.subs({eigen[j + 1]: float(v) for j, v in enumerate(values)}))
 
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(size: int, rng: np.random.Generator) -> Outcome:
         worst_angle, worst_error, bad = 0.0, 0.0, None
         count = _trials(size)
         for _ in range(count):
@@ -69,28 +72,21 @@ def optimum_check(claimed_error: sp.Basic, eigen: sp.IndexedBase, k: sp.Symbol, 
             relative = abs(error - claimed) / error
             worst_angle, worst_error = max(worst_angle, angle), max(worst_error, relative)
             if bad is None and (angle > SUBSPACE_TOL or relative > ERROR_RTOL):
-                bad = {
-                    "values": {"n": n, "d": dim, "k": code},
-                    "part": "mean squared error",
-                    "claimed": claimed,
-                    "reference": error,
-                }
-        result = {
-            "method": "linear autoencoders trained by alternating least squares vs the eigen-decomposition",
-            "passed": bad is None,
-            "samples": count,
-            "max_abs_error": worst_error,
-            "tolerance": f"relative error {ERROR_RTOL:g}; sine of the largest principal angle {SUBSPACE_TOL:g}",
-            "detail": f"largest principal-angle sine {worst_angle:.2g}, largest relative error gap {worst_error:.2g}",
-        }
-        if bad is not None:
-            result["counterexample"] = bad
-        return result
+                bad = Counterexample({"n": n, "d": dim, "k": code}, claimed, error, part="mean squared error")
+        return Outcome(
+            "linear autoencoders trained by alternating least squares vs the eigen-decomposition",
+            passed=bad is None,
+            samples=count,
+            max_abs_error=worst_error,
+            tolerance=f"relative error {ERROR_RTOL:g}; sine of the largest principal angle {SUBSPACE_TOL:g}",
+            detail=f"largest principal-angle sine {worst_angle:.2g}, largest relative error gap {worst_error:.2g}",
+            counterexample=bad,
+        )
 
     return hook
 
 
-def bottleneck_check(size: int, rng: np.random.Generator) -> dict:
+def bottleneck_check(size: int, rng: np.random.Generator) -> Outcome:
     """Hook: the trained reconstruction error strictly grows as the code shrinks (k = d-1 down to 1)."""
     count, bad, shown = min(_trials(size), 4), None, ""  # each data set trains d - 1 autoencoders
     for _ in range(count):
@@ -99,21 +95,14 @@ def bottleneck_check(size: int, rng: np.random.Generator) -> dict:
         errors = [float(fit_linear_autoencoder(x, k, rng).errors(x).mean()) for k in range(1, d)]
         shown = ", ".join(f"k={k}: {e:.3g}" for k, e in enumerate(errors, start=1))
         if bad is None and not all(a > b for a, b in itertools.pairwise(errors)):
-            bad = {
-                "values": {"d": d},
-                "part": "error by code size k = 1, 2, ...",
-                "claimed": "decreasing",
-                "reference": errors,
-            }
-    result = {
-        "method": "linear autoencoders with every code size k < d, trained on the same data",
-        "passed": bad is None,
-        "samples": count,
-        "detail": f"last data set, mean squared error by code size: {shown}",
-    }
-    if bad is not None:
-        result["counterexample"] = bad
-    return result
+            bad = Counterexample({"d": d}, "decreasing", errors, part="error by code size k = 1, 2, ...")
+    return Outcome(
+        "linear autoencoders with every code size k < d, trained on the same data",
+        passed=bad is None,
+        samples=count,
+        detail=f"last data set, mean squared error by code size: {shown}",
+        counterexample=bad,
+    )
 
 
 def _anomaly_setting(rng: np.random.Generator):
@@ -126,7 +115,7 @@ def _anomaly_setting(rng: np.random.Generator):
     return train, test, model, threshold
 
 
-def anomaly_demo_check(size: int, rng: np.random.Generator) -> dict:
+def anomaly_demo_check(size: int, rng: np.random.Generator) -> Outcome:
     """Hook: inputs pushed off the learned subspace are flagged; fresh normal inputs mostly are not."""
     _, test, model, threshold = _anomaly_setting(rng)
     basis = np.linalg.qr(model.decoder, mode="complete")[0][:, 2:]  # orthogonal complement of the code space
@@ -135,16 +124,16 @@ def anomaly_demo_check(size: int, rng: np.random.Generator) -> dict:
     anomalies = test + offsets.T
     flagged = anomaly_flags(model.errors(anomalies), threshold)
     false_alarms = anomaly_flags(model.errors(test), threshold)
-    return {
-        "method": "linear autoencoder (2-code, R^8), threshold = largest training error",
-        "passed": bool(flagged.all()),
-        "samples": len(test),
-        "detail": f"flagged {int(flagged.sum())} of {len(test)} inputs moved off the learned subspace; "
+    return Outcome(
+        "linear autoencoder (2-code, R^8), threshold = largest training error",
+        passed=bool(flagged.all()),
+        samples=len(test),
+        detail=f"flagged {int(flagged.sum())} of {len(test)} inputs moved off the learned subspace; "
         f"{int(false_alarms.sum())} of {len(test)} fresh normal inputs flagged; threshold {threshold:.3g}",
-    }
+    )
 
 
-def anomaly_in_subspace_check(size: int, rng: np.random.Generator) -> dict:
+def anomaly_in_subspace_check(size: int, rng: np.random.Generator) -> Outcome:
     """Hook: an input far from every training sample but inside the learned subspace, is it flagged?"""
     train, _, model, threshold = _anomaly_setting(rng)
     radius = float(np.linalg.norm(train - model.mean, axis=1).max())
@@ -153,25 +142,18 @@ def anomaly_in_subspace_check(size: int, rng: np.random.Generator) -> dict:
     nearest = float(np.linalg.norm(train - novel, axis=1).min())
     error = float(model.errors(novel)[0])
     flagged = bool(anomaly_flags([error], threshold)[0])
-    result = {
-        "method": "linear autoencoder, input 10x beyond the training radius along a learned direction",
-        "passed": flagged,
-        "samples": 1,
-        "detail": f"distance to the nearest training sample {nearest:.3g} (training radius {radius:.3g}); "
-        f"reconstruction error {error:.2g} against threshold {threshold:.3g}: flagged {flagged}",
-    }
+    found = None
     if not flagged:
-        result["counterexample"] = {
-            "values": {
-                "nearest": round(nearest, 3),
-                "radius": round(radius, 3),
-                "threshold": float(f"{threshold:.4g}"),
-            },
-            "part": "reconstruction error of a novel input",
-            "claimed": f"> {threshold:.4g}",
-            "reference": error,
-        }
-    return result
+        instance = {"nearest": round(nearest, 3), "radius": round(radius, 3), "threshold": float(f"{threshold:.4g}")}
+        found = Counterexample(instance, f"> {threshold:.4g}", error, part="reconstruction error of a novel input")
+    return Outcome(
+        "linear autoencoder, input 10x beyond the training radius along a learned direction",
+        passed=flagged,
+        samples=1,
+        detail=f"distance to the nearest training sample {nearest:.3g} (training radius {radius:.3g}); "
+        f"reconstruction error {error:.2g} against threshold {threshold:.3g}: flagged {flagged}",
+        counterexample=found,
+    )
 
 
 def claims() -> tuple[Claim, ...]:
@@ -220,7 +202,7 @@ def claims() -> tuple[Claim, ...]:
         ),
     ]
     out.extend(_prose_claims())
-    return tuple(out)
+    return tuple(replace(claim, question="Q1", part="e") for claim in out)
 
 
 def _prose_claims() -> list[Claim]:

@@ -2,19 +2,19 @@
 
 Each claim holds the report's formula parsed from its own LaTeX, and a
 reference derived independently: the receptive field of a stack from the
-per-layer formula of :mod:`convproof.derivations.lib.geometry` (Araujo et al., Distill
-2019), the recurrence solved by ``rsolve``, and real NumPy convolutions from
-:mod:`convproof.derivations.lib.simulate` as brute force.
+per-layer formula (``rf_reference`` of :mod:`convproof.derivations.lib.geometry`,
+Araujo et al., Distill 2019), the recurrence solved by ``rsolve``, and real
+NumPy convolutions from :mod:`convproof.derivations.lib.simulate` as brute force.
 """
 
 from __future__ import annotations
 
 import sympy as sp
 
-from ..claim import Claim, integers
+from ..claim import Claim, integers, place
 from ..latex.front import parse, parse_chain, parse_shape
 from ..lib import simulate
-from ..lib.geometry import conv_output_size
+from ..lib.geometry import conv_output_size, rf_reference
 from ..lib.symbols import N, d, i, k, m, p, s
 
 TOPIC = "dilated"
@@ -26,23 +26,6 @@ _STACK = (
     "A stack of identical stride-1, unpadded dilated layers (kernel k, dilation d), as Q2(b) assumes; "
     "the receptive field is the extent of input positions that reach one output."
 )
-
-
-def rf_reference(depth, kernel=k, dilation=d):
-    """Receptive field of ``depth`` identical stride-1 dilated layers.
-
-    Summed from the per-layer recurrence of a stack, r_l = r_{l-1} +
-    (k_l - 1) d_l j_{l-1} with jump j_{l-1} = 1 for stride 1.
-
-    >>> rf_reference(2)
-    2*d*(k - 1) + 1
-    >>> rf_reference(i)
-    d*i*(k - 1) + 1
-    """
-    layer = sp.Symbol("l", integer=True, positive=True)
-    jump = sp.Product(1, (sp.Symbol("j", integer=True, positive=True), 1, layer - 1))
-    total = 1 + sp.Sum((kernel - 1) * dilation * jump, (layer, 1, depth)).doit()
-    return sp.factor_terms(sp.expand(total) - 1) + 1
 
 
 def _rf_parts(latex: str, depth, names: dict) -> tuple[tuple, tuple[tuple[str, sp.Basic], ...]]:
@@ -82,7 +65,7 @@ def claims() -> tuple[Claim, ...]:
     out.append(
         Claim(
             id="dilated.rf_recurrence",
-            where="Q2(b)",
+            **place("Q2", "b"),
             source=src,
             statement=sp.Eq(*sides, evaluate=False),
             claimed=parts,
@@ -100,7 +83,7 @@ def claims() -> tuple[Claim, ...]:
     out.append(
         Claim(
             id="dilated.rf_base",
-            where="Q2(b)",
+            **place("Q2", "b"),
             source=src,
             statement=sp.Eq(*sides, evaluate=False),
             claimed=(("side 2", sides[1]),),
@@ -121,7 +104,7 @@ def claims() -> tuple[Claim, ...]:
         out.append(
             Claim(
                 id=f"dilated.rf_layer{depth}",
-                where="Q2(b)",
+                **place("Q2", "b"),
                 source=src,
                 statement=sides,
                 claimed=parts,
@@ -138,7 +121,7 @@ def claims() -> tuple[Claim, ...]:
     out.append(
         Claim(
             id="dilated.rf_closed_form",
-            where="Q2(b)",
+            **place("Q2", "b"),
             source=src,
             statement=sp.Eq(*sides, evaluate=False),
             claimed=(("side 2", sides[1]),),
@@ -161,7 +144,7 @@ def claims() -> tuple[Claim, ...]:
     out.append(
         Claim(
             id="dilated.effective_kernel",
-            where="Q2(c)",
+            **place("Q2", "c"),
             source=src,
             statement=parse(src, _NAMES),
             claimed=(("expression", parse(src, _NAMES)),),
@@ -179,7 +162,7 @@ def claims() -> tuple[Claim, ...]:
     out.append(
         Claim(
             id="dilated.output_size",
-            where="Q2(c)",
+            **place("Q2", "c"),
             source=src,
             statement=sides,
             claimed=tuple((f"side {n}", side) for n, side in enumerate(sides, start=1)),
@@ -198,7 +181,7 @@ def claims() -> tuple[Claim, ...]:
     out.append(
         Claim(
             id="dilated.output_shape",
-            where="Q2(c)",
+            **place("Q2", "c"),
             source=src,
             statement=shape,
             claimed=(("shape", shape),),
@@ -216,7 +199,7 @@ def claims() -> tuple[Claim, ...]:
     out.append(
         Claim(
             id="dilated.output_size_general",
-            where="Q2(c), generalised",
+            **place("Q2", "c", "generalised"),
             source=None,
             extension=True,
             statement=general,
@@ -256,7 +239,7 @@ def _stack_claims() -> list[Claim]:
     return [
         Claim(
             id="dilated.stack_receptive_field",
-            where="Q2(b), generalised",
+            **place("Q2", "b", "generalised"),
             source=None,
             extension=True,
             statement=formula,
@@ -269,7 +252,7 @@ def _stack_claims() -> list[Claim]:
         ),
         Claim(
             id="dilated.stack_effective_stride",
-            where="Q2(b), generalised",
+            **place("Q2", "b", "generalised"),
             source=None,
             extension=True,
             statement=sp.prod(ss),
@@ -299,6 +282,12 @@ def _prose_claims() -> list[Claim]:
         ("dilated.prose_memory", "ممکن است مصرف زیاد حافظه داشته باشیم.", "Memory use may be high."),
     )
     return [
-        Claim(id=cid, where="Q2(a)", source=text, prose=summary, note="Qualitative: a design argument, not a formula.")
+        Claim(
+            id=cid,
+            **place("Q2", "a"),
+            source=text,
+            prose=summary,
+            note="Qualitative: a design argument, not a formula.",
+        )
         for cid, text, summary in sentences
     ]

@@ -1,6 +1,6 @@
 """Structural rules of the LaTeX front: what the parser cannot read at all.
 
-:func:`expand` runs before :func:`convproof.derivations.latex.front.normalise` and rewrites
+:func:`expand` runs before :func:`convproof.derivations.latex.normalise.normalise` and rewrites
 whole constructs, each into a placeholder symbol (held aside until the
 formula is parsed) or into plain LaTeX:
 
@@ -16,21 +16,23 @@ formula is parsed) or into plain LaTeX:
 - ``aligned`` rows continuing with ``&=`` are joined into one chain;
 - a leading ``\\Rightarrow`` (a step of an argument) is dropped.
 
-:func:`ellipsis_sum` reads ``t_1 + t_2 + \\dots + t_n`` once its terms are
-parsed, and :func:`indexed_name` reads ``u_{i+1}`` as ``u[i + 1]`` when
-``u`` is declared as an ``IndexedBase``.
+After parsing, :func:`indexed_name` reads ``u_{i+1}`` as ``u[i + 1]`` when
+``u`` is declared as an ``IndexedBase``, and :func:`bind_indices` makes a sum
+bind the declared index. Sums written with ``\\dots`` are
+:mod:`convproof.derivations.latex.ellipsis`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import sympy as sp
 
 from ..errors import LatexParseError
+from .normalise import group, split_top
 
-__all__ = ["ellipsis_sum", "expand", "find_environment", "indexed_name"]
+__all__ = ["bind_indices", "expand", "find_environment", "indexed_name"]
 
 Held = dict[sp.Symbol, sp.Basic]
 
@@ -38,37 +40,6 @@ _RELATION = re.compile(r"<|>|\\(?:leq?|geq?|neq?|lt|gt)(?![A-Za-z])")
 # "\text{if }" as people write it, "\text{for}\: " as sympy.latex prints it
 _IF = re.compile(r"^(?:\\[,;:! ]|\\q?quad(?![A-Za-z])|\s)*(?:\\text\{\s*(?:if|for)\s*\}(?:\\[,;:! ]|\s)*)?\s*")
 _CATCH_ALL = re.compile(r"^(?:\\text\{\s*(?:otherwise|else)\.?\s*\}|otherwise|else)?\.?$")
-_DOTS = re.compile(r"\\(?:[lc]?dots|dotsb)(?![A-Za-z])")
-
-
-def _group(text: str, pos: int) -> tuple[str, int] | None:
-    """The brace group starting at ``pos`` (spaces skipped): (content, end)."""
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    if pos >= len(text) or text[pos] != "{":
-        return None
-    depth = 0
-    for end in range(pos, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[end], 0)
-        if depth == 0:
-            return text[pos + 1 : end], end + 1
-    return None
-
-
-def _split_top(text: str, separator: str) -> list[str]:
-    parts, depth, start, pos = [], 0, 0, 0
-    while pos < len(text):
-        if text[pos] in "{([":
-            depth += 1
-        elif text[pos] in "})]":
-            depth -= 1
-        elif depth == 0 and text.startswith(separator, pos):
-            parts.append(text[start:pos].strip())
-            start = pos = pos + len(separator)
-            continue
-        pos += 1
-    parts.append(text[start:].strip())
-    return parts
 
 
 def find_environment(text: str, name: str) -> tuple[int, int, str] | None:
@@ -98,8 +69,8 @@ def _partials(text: str, held: Held) -> str:
     for match in re.finditer(r"\\frac(?![A-Za-z])", text):
         if match.start() < pos:
             continue
-        top = _group(text, match.end())
-        bottom = _group(text, top[1]) if top else None
+        top = group(text, match.end())
+        bottom = group(text, top[1]) if top else None
         if not (
             top and bottom and top[0].lstrip().startswith("\\partial") and bottom[0].lstrip().startswith("\\partial")
         ):
@@ -116,7 +87,7 @@ def _partials(text: str, held: Held) -> str:
 
 def _relations(condition: str) -> list[str]:
     """``z_1, z_2 < 0`` -> ``['z_1 < 0', 'z_2 < 0']``: a bare name shares the next relation."""
-    pieces = [p for p in _split_top(condition, ",") if p]
+    pieces = [p for p in split_top(condition, ",") if p]
     out: list[str] = []
     pending: list[str] = []
     for piece in pieces:
@@ -136,10 +107,10 @@ def _condition(text: str, parse_piece: Callable[[str], sp.Basic], original: str)
     text = _IF.sub("", text.strip(), count=1).strip()
     if _CATCH_ALL.match(text):
         return sp.true
-    if len(alternatives := _split_top(text, "\\vee")) > 1:
+    if len(alternatives := split_top(text, "\\vee")) > 1:
         return sp.Or(*(_condition(part, parse_piece, original) for part in alternatives))
     text = re.sub(r"\\(?:wedge|land)(?![A-Za-z])", ",", text)
-    parts = [rel for step in _split_top(text, "\\Rightarrow") for rel in _relations(step)]
+    parts = [rel for step in split_top(text, "\\Rightarrow") for rel in _relations(step)]
     parsed = [parse_piece(rel) for rel in parts]
     if not all(isinstance(p, (sp.core.relational.Relational, sp.logic.boolalg.Boolean)) for p in parsed):
         raise LatexParseError(f"the cases condition {text!r} in {original!r} is not a relation such as 'x < 0'")
@@ -147,12 +118,12 @@ def _condition(text: str, parse_piece: Callable[[str], sp.Basic], original: str)
 
 
 def _cases(body: str, parse_piece: Callable[[str], sp.Basic], original: str) -> sp.Piecewise:
-    rows = [row for row in _split_top(body, "\\\\") if row]
+    rows = [row for row in split_top(body, "\\\\") if row]
     if not rows:
         raise LatexParseError(f"an empty cases environment in {original!r}")
     pieces = []
     for row in rows:
-        cells = _split_top(row, "&")
+        cells = split_top(row, "&")
         if len(cells) != 2:
             raise LatexParseError(f"the cases row {row!r} in {original!r} needs 'value & condition'")
         value = parse_piece(cells[0].rstrip().rstrip(","))
@@ -161,7 +132,7 @@ def _cases(body: str, parse_piece: Callable[[str], sp.Basic], original: str) -> 
 
 
 def _aligned(body: str, original: str) -> str:
-    rows = [row.replace("&", " ").strip() for row in _split_top(body, "\\\\") if row.strip()]
+    rows = [row.replace("&", " ").strip() for row in split_top(body, "\\\\") if row.strip()]
     for row in rows[1:]:
         if not re.match(r"=|<|>|\\(?:leq?|geq?|approx)(?![A-Za-z])", row):
             raise LatexParseError(f"the aligned block {original!r} holds several equations; parse each row on its own")
@@ -224,43 +195,6 @@ def indexed_name(name: str, symbols: dict, parse_sub: Callable[[str], sp.Basic])
     return symbols[match.group(1)][symbols[sub] if sub in symbols else parse_sub(sub)]
 
 
-# Commands of functions whose argument sympy.latex prints in braces: \tanh{(x)}, \operatorname{erf}^{2}{(x)}.
-_BRACED_CALL = re.compile(
-    r"(\\(?:ln|log|exp|sin|cos|tan|sinh|cosh|tanh|operatorname\{\w+\}))(\^\{[^{}]*\})?\s*(?=\{\s*\()"
-)
-
-
-def _unbrace_calls(text: str) -> str:
-    """``\\name^{p}{(arg)}`` -> ``\\name(arg)^{p}``; the parser reads the braced form as name((arg)^p)."""
-    out, pos = [], 0
-    for match in _BRACED_CALL.finditer(text):
-        group = _group(text, match.end())
-        inner = group[0].strip() if group else ""
-        if match.start() < pos or not group or not (inner.startswith("(") and inner.endswith(")")):
-            continue
-        depths = [inner[: end + 1].count("(") - inner[: end + 1].count(")") for end in range(len(inner))]
-        if 0 in depths[:-1]:
-            continue  # "(a)(b)" is not one argument
-        inner = "(" + _unbrace_calls(inner[1:-1]) + ")"  # a call inside the argument
-        out.append(text[pos : match.start()] + match.group(1) + inner + (match.group(2) or ""))
-        pos = group[1]
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def printed_forms(text: str) -> str:
-    """Rewrite what ``sympy.latex`` prints but the parser misreads (applied by the pre-pass).
-
-    A function of a braced argument, ``\\log{(x)}^{2}``, is read as log(x^2):
-    it becomes ``\\log(x)^{2}``; ``{u}_{i}``, how an ``Indexed`` prints, becomes ``u_{i}``.
-
-    >>> printed_forms(r"\\log{(x )}^{2} + \\operatorname{erf}^{3}{(x)} + {u}_{i}")
-    '\\\\log(x )^{2} + \\\\operatorname{erf}(x)^{3} + u_{i}'
-    """
-    text = re.sub(r"(?<![A-Za-z\\}])\{([A-Za-z]+)\}(?=_)", r"\1", text)
-    return _unbrace_calls(text)
-
-
 def bind_indices(expr: sp.Basic, symbols: dict) -> sp.Basic:
     """Sums and products over the declared index of the same name.
 
@@ -281,54 +215,3 @@ def bind_indices(expr: sp.Basic, symbols: dict) -> sp.Basic:
         return e.xreplace(swap) if swap else e
 
     return expr.replace(lambda e: isinstance(e, (sp.Sum, sp.Product)), rebind)
-
-
-def has_ellipsis(latex: str) -> bool:
-    """True when the LaTeX holds ``\\dots`` (or ``\\cdots``, ``\\ldots``)."""
-    return _DOTS.search(latex) is not None
-
-
-def ellipsis_terms(latex: str) -> tuple[list[str], str]:
-    """Split ``t_1 + t_2 + \\dots + t_n`` into ([t_1, t_2], t_n)."""
-    terms = _split_top(latex, "+")
-    marks = [n for n, term in enumerate(terms) if _DOTS.fullmatch(term.strip())]
-    if len(marks) != 1 or marks[0] == 0 or marks[0] != len(terms) - 2:
-        raise LatexParseError(f"read an ellipsis only as 't_1 + t_2 + \\dots + t_n', not {latex!r}")
-    return terms[: marks[0]], terms[-1]
-
-
-def ellipsis_sum(first: Sequence[sp.Basic], last: sp.Basic, original: str = "") -> sp.Sum:
-    """The ``Sum`` that ``first[0] + first[1] + ... + last`` abbreviates.
-
-    The bound is the one symbol of ``last`` absent from ``first[0]``; the
-    general term is ``last`` with the bound replaced by the summation index,
-    and it must reproduce every written term.
-
-    >>> a, m = sp.IndexedBase("alpha"), sp.Symbol("m", integer=True, positive=True)
-    >>> ellipsis_sum([a[1], a[2]], a[m])
-    Sum(alpha[j], (j, 1, m))
-    """
-    fresh = last.atoms(sp.Symbol) - first[0].atoms(sp.Symbol)
-    if len(fresh) != 1:
-        raise LatexParseError(
-            f"cannot tell the bound of the ellipsis in {original!r}: the last term needs one new symbol"
-        )
-    bound = fresh.pop()
-    taken = {s.name for s in last.atoms(sp.Symbol) | first[0].atoms(sp.Symbol)}
-    name = next(n for n in ("j", "l", "q", "r", "t") if n not in taken)
-    index = sp.Symbol(name, integer=True)
-    general = last.xreplace({bound: index})
-    for start in _starts(general, index, first[0]):
-        if all(sp.expand(general.subs(index, start + n) - term) == 0 for n, term in enumerate(first)):
-            return sp.Sum(general, (index, start, bound))
-    raise LatexParseError(f"the written terms of {original!r} do not follow the pattern of its last term")
-
-
-def _starts(general: sp.Basic, index: sp.Symbol, first: sp.Basic) -> list[sp.Basic]:
-    """Values of the index at which the general term's subscripts match the first term's."""
-    out = []
-    for term in general.atoms(sp.Indexed):
-        for written in first.atoms(sp.Indexed):
-            if written.base == term.base and index in term.indices[0].free_symbols:
-                out.extend(sp.solve(sp.Eq(term.indices[0], written.indices[0]), index))
-    return [s for s in dict.fromkeys(out) if s.is_integer] or [sp.Integer(1)]

@@ -12,6 +12,9 @@ variance 1, before any batch):
   new value, and the unbiased batch variance in the running variance;
 - Keras: ``r <- momentum r + (1 - momentum) b`` with momentum 0.99 on the
   old value, and the biased batch variance (``keras.ops.moments``).
+
+:func:`batch_mean` and :func:`batch_variance` are the same statistics of a
+symbolic batch (a list of SymPy values), for the claims' derivations.
 """
 
 from __future__ import annotations
@@ -27,10 +30,33 @@ __all__ = [
     "KERAS",
     "PYTORCH",
     "EmaConvention",
+    "batch_mean",
     "batch_norm_infer",
     "batch_norm_train",
+    "batch_variance",
     "running_stats",
 ]
+
+
+def batch_mean(values) -> sp.Basic:
+    """Mean of a list of SymPy values.
+
+    >>> batch_mean(sp.symbols("x_1:3"))
+    x_1/2 + x_2/2
+    """
+    return sp.Add(*values) / len(values)
+
+
+def batch_variance(values, ddof: int = 0) -> sp.Basic:
+    """Variance of a list of SymPy values: biased (``ddof=0``, as batch norm normalises) or not.
+
+    >>> sp.factor(batch_variance(sp.symbols("x_1:3")))
+    (x_1 - x_2)**2/4
+    >>> sp.factor(batch_variance(sp.symbols("x_1:3"), ddof=1))
+    (x_1 - x_2)**2/2
+    """
+    mean = batch_mean(values)
+    return sp.Add(*((v - mean) ** 2 for v in values)) / (len(values) - ddof)
 
 
 @dataclass(frozen=True)

@@ -108,12 +108,16 @@ def _gate_slope(form: str, constant: sp.Rational) -> sp.Basic:
     return constant / 2
 
 
+def _published(form: str) -> sp.Rational:
+    """The form's published constant: the cubic coefficient 0.044715 or the scale 1.702."""
+    return activations.GELU_TANH_CUBIC if form == "tanh" else activations.GELU_SIGMOID_SCALE
+
+
 def _rational(constant) -> sp.Rational:
     try:
-        value = sp.Rational(str(constant)) if isinstance(constant, (float, sp.Float)) else sp.Rational(constant)
+        return sp.Rational(str(constant)) if isinstance(constant, (float, sp.Float)) else sp.Rational(constant)
     except (TypeError, ValueError):
         raise BadInputError(f"the constant must be a real number, got {constant!r}") from None
-    return value
 
 
 def _complementary(gate: sp.Basic) -> bool:
@@ -128,8 +132,7 @@ def _sup(expr: sp.Basic) -> SupBound:
 def _resolve(form: str, constant) -> tuple[sp.Rational, sp.Basic, sp.Basic]:
     """The exact constant, the slope k of the tail bound and the proven-complementary gate."""
     _check_form(form)
-    default = activations.GELU_TANH_CUBIC if form == "tanh" else activations.GELU_SIGMOID_SCALE
-    constant = default if constant is None else _rational(constant)
+    constant = _published(form) if constant is None else _rational(constant)
     k = _gate_slope(form, constant)
     if not k * TAIL_FROM >= sp.Rational(1, 2):
         raise BadInputError(f"the tail bound needs x e^(-2kx) decreasing from {TAIL_FROM}: k = {k} is too small")
@@ -215,11 +218,6 @@ def _float_sup(form: str, constant: float) -> float:
     return float(refined.max(initial=err.max()))
 
 
-def _bracket(form: str) -> tuple[float, float]:
-    default = float(activations.GELU_TANH_CUBIC if form == "tanh" else activations.GELU_SIGMOID_SCALE)
-    return 0.5 * default, 1.5 * default
-
-
 @lru_cache(maxsize=2)
 def minimax_constant(form: str, digits: int = 6) -> sp.Rational:
     """The constant minimising sup |approximation - GELU|, to ``digits`` significant digits.
@@ -232,7 +230,8 @@ def minimax_constant(form: str, digits: int = 6) -> sp.Rational:
     True
     """
     _check_form(form)
-    low, high = _bracket(form)
+    published = float(_published(form))
+    low, high = 0.5 * published, 1.5 * published
     ratio = (math.sqrt(5) - 1) / 2
     a, b = high - ratio * (high - low), low + ratio * (high - low)
     fa, fb = _float_sup(form, a), _float_sup(form, b)

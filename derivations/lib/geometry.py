@@ -16,8 +16,9 @@ from numbers import Integral
 import sympy as sp
 
 from ..errors import BadInputError
+from .symbols import d, k
 
-__all__ = ["conv_output_size", "effective_stride", "receptive_field", "stack_geometry"]
+__all__ = ["conv_output_size", "effective_stride", "receptive_field", "rf_reference", "stack_geometry"]
 
 
 def _is_symbolic(value) -> bool:
@@ -129,3 +130,21 @@ def effective_stride(layers: Iterable[Sequence]):
     """
     rows = stack_geometry(layers)
     return rows[-1][1] if rows else 1
+
+
+def rf_reference(depth, kernel=k, dilation=d):
+    """Receptive field of ``depth`` identical stride-1 dilated layers, in SymPy.
+
+    Summed from the per-layer recurrence of a stack, r_l = r_{l-1} +
+    (k_l - 1) d_l j_{l-1} with jump j_{l-1} = 1 for stride 1.
+
+    >>> rf_reference(2)
+    2*d*(k - 1) + 1
+    >>> from convproof.derivations.lib.symbols import i
+    >>> rf_reference(i)
+    d*i*(k - 1) + 1
+    """
+    layer = sp.Symbol("l", integer=True, positive=True)
+    jump = sp.Product(1, (sp.Symbol("j", integer=True, positive=True), 1, layer - 1))
+    total = 1 + sp.Sum((kernel - 1) * dilation * jump, (layer, 1, depth)).doit()
+    return sp.factor_terms(sp.expand(total) - 1) + 1

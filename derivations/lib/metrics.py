@@ -1,4 +1,4 @@
-"""Q1(a): regression metrics (MSE, RMSE, NRMSE, RRMSE) as tested NumPy helpers.
+"""Regression metrics (MSE, RMSE, NRMSE, RRMSE) as tested NumPy helpers.
 
 The public helpers take two array-likes of the same length (the true values
 ``y_true`` and the predictions ``y_pred``) and return a float; bad input

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 
 from ...derivations.claims import registry
+from ...verify.results import STATUSES
 from ...verify.runner import DEFAULT_SAMPLES, new_seed, run_all
 from .options import dump_json, positive_int, seed
-
-STATUS_ORDER = ("verified", "refuted", "conditional", "unverifiable")
 
 
 def add_parser(sub):
@@ -49,7 +48,7 @@ def run(args) -> int:
     for v in verdicts:
         evidence = "; ".join(e.short() for e in v.evidence)
         print(f"{v.claim_id:<{width}}  {v.where:<22}  {v.status:<12}  {evidence}")
-    counts = {status: sum(v.status == status for v in verdicts) for status in STATUS_ORDER}
+    counts = {status: sum(v.status == status for v in verdicts) for status in STATUSES}
     print(f"{len(verdicts)} claims: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
     print(f"seed {run_seed} (replay with --seed {run_seed})")
     if not args.oracle:

@@ -17,26 +17,26 @@ a = sp.Symbol("a", real=True)
 
 def test_equal_piecewise_forms_are_proven_where_simplify_fails():
     written = sp.Piecewise((0, x < 0), (x, True))
-    assert by_cases([("f", written)], activations.relu(x), {})()["passed"] is True
+    assert by_cases([("f", written)], activations.relu(x), {})().passed is True
 
 
 def test_parametric_kinks_are_split_per_region():
     written = sp.Piecewise((x - lam, x > lam), (x + lam, x < -lam), (0, True))
-    assert by_cases([("f", written)], activations.softshrink(x, lam), {lam: reals(0.01, 2)})()["passed"] is True
+    assert by_cases([("f", written)], activations.softshrink(x, lam), {lam: reals(0.01, 2)})().passed is True
     swapped = sp.Piecewise((x + lam, x > lam), (x - lam, x < -lam), (0, True))
     result = by_cases([("f", swapped)], activations.softshrink(x, lam), {lam: reals(0.01, 2)})()
-    assert result["passed"] is False and "lambda" in result["detail"]
+    assert result.passed is False and "lambda" in result.detail
 
 
 def test_a_difference_only_for_some_parameters_is_found():
     result = by_cases([("f", sp.Max(a * x, x))], activations.prelu(x, a), {a: reals(-2, 3)})()
-    assert result["passed"] is False
+    assert result.passed is False
 
 
 def test_smooth_identities_and_removable_singularities():
-    assert by_cases([("f", sp.sin(x) / x)], activations.sinc(x), {})()["passed"] is True
-    assert by_cases([("f", x / (1 + sp.exp(-x)))], activations.silu(x), {})()["passed"] is True
-    assert by_cases([("f", x / (1 + x))], activations.softsign(x), {})()["passed"] is False
+    assert by_cases([("f", sp.sin(x) / x)], activations.sinc(x), {})().passed is True
+    assert by_cases([("f", x / (1 + sp.exp(-x)))], activations.silu(x), {})().passed is True
+    assert by_cases([("f", x / (1 + x))], activations.softsign(x), {})().passed is False
 
 
 @given(st.lists(st.integers(-9, 9), min_size=1, max_size=4, unique=True))

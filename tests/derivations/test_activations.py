@@ -10,12 +10,14 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
+from convproof.derivations.checks import torch_oracle as torch_oracle_module
 from convproof.derivations.checks.cases import by_cases
+from convproof.derivations.checks.grid import largest_disagreement
 from convproof.derivations.checks.numeric import compile_expr
 from convproof.derivations.claims import registry
 from convproof.derivations.claims.activations import charts as activation_charts
 from convproof.derivations.claims.activations import text as activation_text
-from convproof.derivations.claims.activations.builder import TORCH, largest_disagreement, torch_oracle
+from convproof.derivations.claims.activations.builder import TORCH, torch_oracle
 from convproof.derivations.errors import BadInputError
 from convproof.derivations.latex.front import parse
 from convproof.derivations.lib import activations
@@ -129,6 +131,24 @@ def test_computed_statuses(verdicts):
     assert found == COMPUTED
 
 
+def test_every_claim_is_placed_in_q1_b():
+    claims = [c for c in registry.all_claims() if c.topic == "activations"]
+    assert len(claims) == len(IDS) > 50
+    for claim in claims:
+        assert (claim.question, claim.part) == ("Q1", "b"), claim.id
+        assert claim.where.startswith("Q1(b)")
+
+
+def test_oracle_hooks_give_outcomes_or_skip_without_torch(monkeypatch):
+    claim = registry.get("activations.chart1_softsign")
+    outcome = claim.oracle(50, np.random.default_rng(3))
+    if outcome is not None:  # torch installed: the damaged softsign is refuted, on the worse side
+        assert outcome.passed is False and outcome.counterexample.instance["x"] < 0
+    monkeypatch.setattr(torch_oracle_module, "have_torch", lambda: False)
+    assert claim.oracle(50, np.random.default_rng(3)) is None
+    assert registry.get("activations.elu_alpha").oracle(1, None) is None
+
+
 def test_every_chart_entry_is_a_claim():
     names = [c.where.rsplit(", ", 1)[1] for c in registry.all_claims() if "chart" in c.where]
     assert len(names) == 30
@@ -176,9 +196,9 @@ def test_wrong_variants_are_refuted(claim_id, latex):
 
 def test_largest_disagreement_finds_the_pole_of_the_damaged_softsign():
     result = largest_disagreement(x / (1 + x), activations.softsign(x))(0, np.random.default_rng(0))
-    assert result["passed"] is False
-    assert result["counterexample"]["values"]["x"] == pytest.approx(-1, abs=1e-3)
-    assert "undefined" in result["detail"]
+    assert result.passed is False and result.worst_case
+    assert result.counterexample.instance["x"] == pytest.approx(-1, abs=1e-3)
+    assert "undefined" in result.detail
 
 
 def test_helpers_reject_bad_input():

@@ -36,8 +36,8 @@ def test_autoencoder_claim_gets_a_verdict_from_its_checks(claim_id):
         assert demo.passed is True and novel.passed is False
         assert verdict.status == "refuted"
         ce = verdict.counterexample
-        assert ce["values"]["nearest"] > 2 * ce["values"]["radius"]
-        assert ce["reference"] < ce["values"]["threshold"]
+        assert ce.instance["nearest"] > 2 * ce.instance["radius"]
+        assert ce.reference < ce.instance["threshold"]
     else:
         assert verdict.status == "verified", verdict
 
@@ -87,7 +87,7 @@ def test_data_with_spectrum_has_exactly_that_covariance():
 
 def test_bottleneck_hook_sees_errors_fall_as_the_code_grows():
     result = autoencoder.bottleneck_check(400, np.random.default_rng(0))
-    assert result["passed"], result
+    assert result.passed, result
 
 
 def test_anomaly_flags_threshold():

@@ -15,7 +15,15 @@ from convproof.derivations.claims import batchnorm
 from convproof.derivations.claims.batchnorm import hooks as checks
 from convproof.derivations.errors import BadInputError
 from convproof.derivations.latex.front import parse
-from convproof.derivations.lib.batchnorm import KERAS, PYTORCH, batch_norm_infer, batch_norm_train, running_stats
+from convproof.derivations.lib.batchnorm import (
+    KERAS,
+    PYTORCH,
+    batch_mean,
+    batch_norm_infer,
+    batch_norm_train,
+    batch_variance,
+    running_stats,
+)
 from convproof.verify import run_claim
 
 CLAIMS = {c.id: c for c in batchnorm.claims()}
@@ -46,10 +54,10 @@ def test_report_formula_is_parsed_not_typed():
 def test_ema_counterexample_is_pytorchs_first_update():
     verdict = run_claim(CLAIMS["batchnorm.ema_initial_values"], samples=200, seed=2)
     ce = verdict.counterexample
-    x1, x2 = ce["values"]["x_1"], ce["values"]["x_2"]
+    x1, x2 = ce.instance["x_1"], ce.instance["x_2"]
     mean, var = (x1 + x2) / 2, (x1 - x2) ** 2 / 4
-    assert ce["claimed"] == pytest.approx([mean, var])
-    assert ce["reference"] == pytest.approx([0.1 * mean, 0.9 + 0.1 * 2 * var])
+    assert ce.claimed == pytest.approx([mean, var])
+    assert ce.reference == pytest.approx([0.1 * mean, 0.9 + 0.1 * 2 * var])
 
 
 FORMULA_WRONG = [
@@ -85,7 +93,9 @@ def test_wrong_moments_after_gamma_beta_are_refuted(wrong):
 
 def test_moments_hook_refutes_a_wrong_std():
     hook = checks.normalised_moments_check(lambda b: b, lambda g: g, affine=True)  # std = gamma, sign lost
-    assert hook(200, np.random.default_rng(0))["passed"] is False
+    result = hook(200, np.random.default_rng(0))
+    assert result.passed is False
+    assert result.counterexample.part == "(mean, std) per channel"
 
 
 def test_running_stats_conventions_after_one_batch():
@@ -126,11 +136,42 @@ def test_inference_treats_each_sample_alone(x):
     assert np.array_equal(together, alone)
 
 
+def test_general_batch_proof_names_the_failing_moments():
+    rhs = batchnorm.X / batchnorm.STD  # not centred
+    result = checks.general_batch_proof(rhs, batchnorm.X, batchnorm.MEAN, batchnorm.STD)(1, np.random.default_rng(0))
+    assert result.passed is False
+    assert result.counterexample.instance == {"n": "any"}
+    assert result.counterexample.part == "(mean, variance)"
+    assert result.counterexample.reference == [0, 1]
+
+
+def test_ema_hook_counterexample_is_channel_zero():
+    hook = checks.ema_convention_check(PYTORCH, lambda m, v: (m, v))
+    result = hook(1, np.random.default_rng(3))
+    assert result.passed is False
+    ce = result.counterexample
+    mean = float(np.mean(ce.instance["batch"]))
+    assert ce.part == f"(running mean, running variance), {PYTORCH.name}"
+    assert ce.claimed[0] == pytest.approx(mean, abs=1e-5) and ce.reference[0] == pytest.approx(0.1 * mean, abs=1e-5)
+
+
+def test_every_claim_is_placed_in_q1_d():
+    assert {(c.question, c.part) for c in CLAIMS.values()} == {("Q1", "d")}
+    assert all(c.where.startswith("Q1(d)") for c in CLAIMS.values())
+
+
+def test_symbolic_batch_statistics():
+    x1, x2, x3 = sp.symbols("x_1:4", real=True)
+    assert batch_mean([x1, x2, x3]) == (x1 + x2 + x3) / 3
+    assert sp.simplify(batch_variance([x1, x2]) - (x1 - x2) ** 2 / 4) == 0
+    assert sp.simplify(batch_variance([x1, x2], ddof=1) - (x1 - x2) ** 2 / 2) == 0
+
+
 def test_hooks_on_training_and_single_samples():
     rng = np.random.default_rng(0)
-    assert checks.inference_check(200, rng)["passed"]
-    assert checks.single_sample_proof(1, rng)["passed"]
-    assert checks.single_image_check(200, rng)["passed"]
+    assert checks.inference_check(200, rng).passed
+    assert checks.single_sample_proof(1, rng).passed
+    assert checks.single_image_check(200, rng).passed
 
 
 def test_general_batch_proof_holds_for_the_report_formula():
@@ -138,7 +179,8 @@ def test_general_batch_proof_holds_for_the_report_formula():
         (batchnorm.X - batchnorm.MEAN) / batchnorm.STD, batchnorm.X, batchnorm.MEAN, batchnorm.STD
     )
     result = hook(1, np.random.default_rng(0))
-    assert result["passed"], result
+    assert result.passed, result
+    assert result.counterexample is None
 
 
 @pytest.mark.parametrize(
@@ -163,5 +205,5 @@ def test_torch_oracles_agree_with_the_numpy_reference():
     rng = np.random.default_rng(9)
     for claim_id in ("batchnorm.per_feature_minibatch", "batchnorm.scale_shift", "batchnorm.inference_running_stats"):
         result = CLAIMS[claim_id].oracle(200, rng)
-        assert result["passed"], (claim_id, result)
-    assert "Expected more than 1 value" in CLAIMS["batchnorm.single_sample_no_statistics"].oracle(1, rng)["detail"]
+        assert result.passed, (claim_id, result)
+    assert "Expected more than 1 value" in CLAIMS["batchnorm.single_sample_no_statistics"].oracle(1, rng).detail

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import importlib.util
+import re
 from dataclasses import replace
 
 import pytest
 import sympy as sp
 
+from convproof.derivations.checks.torch_layers import torch_forward
+from convproof.derivations.checks.torch_oracle import have_torch
 from convproof.derivations.claims import cnn_table
-from convproof.derivations.claims.cnn_table.witness import cell, numpy_forward, torch_forward
+from convproof.derivations.claims.cnn_table.witness import cell
 from convproof.derivations.latex.front import parse_chain, parse_shape
+from convproof.derivations.lib.forward import numpy_forward
 from convproof.derivations.lib.layer_notation import parse_layer_spec
+from convproof.derivations.outcome import Counterexample
 from convproof.verify import run_claim
 
 CLAIMS = {claim.id: claim for claim in cnn_table.claims()}
-TORCH = importlib.util.find_spec("torch") is not None
+TORCH = have_torch()
 
 
 @pytest.fixture(scope="module")
@@ -75,29 +79,47 @@ def test_refuted_cells_are_corrected_from_the_layer_table(verdicts):
         verdict = verdicts[f"cnn_table.{key}.params"]
         if verdict.status != "refuted":
             continue
-        assert verdict.counterexample["reference"] == row.params
+        assert verdict.counterexample.reference == row.params
         assert verdict.correction.endswith(sp.latex(sp.Integer(row.params)))
 
 
 def test_conv2_cell_multiplies_right_but_states_a_wrong_product(verdicts):
     verdict = verdicts["cnn_table.conv2.params"]
-    assert verdict.counterexample["part"] == "side 2"
+    assert verdict.counterexample.part == "side 2"
     claim = CLAIMS["cnn_table.conv2.params"]
     assert sp.simplify(claim.claimed[0][1] - claim.reference) == 0
 
 
 def test_report_total_is_not_the_sum_of_its_own_cells(verdicts):
     verdict = verdicts["cnn_table.total_sum"]
-    assert verdict.counterexample["part"] == "side 2"
+    assert verdict.counterexample.part == "side 2"
     stated = [c.claimed[-1][1] for cid, c in CLAIMS.items() if cid.endswith(".params") and c.claimed]
-    assert verdict.counterexample["reference"] == sum(int(sp.simplify(v)) for v in stated)
+    assert verdict.counterexample.reference == sum(int(sp.simplify(v)) for v in stated)
 
 
 def test_total_is_the_sum_of_the_witnessed_layers(verdicts):
     spec, shape = cnn_table.report_network()
     measured = sum(row["params"] for row in numpy_forward(parse_layer_spec(spec), shape))
-    assert verdicts["cnn_table.total_params"].counterexample["reference"] == measured
+    assert verdicts["cnn_table.total_params"].counterexample.reference == measured
     assert cnn_table.corrected_table().params == measured
+
+
+def test_each_cell_names_its_table_row():
+    for claim in CLAIMS.values():
+        assert claim.question == "Q3"
+        row = re.fullmatch(r"Q3 table: .+, row (\d+)", claim.where)
+        assert claim.part == (f"table row {row.group(1)}" if row else "")
+    assert CLAIMS["cnn_table.conv2.params"].part == "table row 5"
+    assert sum(claim.part.startswith("table row") for claim in CLAIMS.values()) == 2 * len(cnn_table.table_cells()[1:])
+
+
+def test_oracle_counterexample_names_the_failing_part():
+    oracle = _mutant("cnn_table.conv1.params", r"[(3 \times (3 \times 3)) + 1] \times 8 = 225").oracle
+    outcome = oracle(1, None)
+    if outcome is None:
+        pytest.skip("PyTorch not installed")
+    assert (outcome.passed, outcome.detail) == (False, "mutant 2 differs")
+    assert outcome.counterexample == Counterexample({}, 225, 224, "mutant 2")
 
 
 def test_cells_are_parsed_from_the_source_not_typed():

@@ -11,12 +11,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from convproof.derivations.checks.finite_diff import central_difference
+from convproof.derivations.checks.torch_oracle import have_torch
 from convproof.derivations.claims import conv_grads, registry
 from convproof.derivations.claims.conv_grads import network as net
 from convproof.derivations.claims.conv_grads import numeric as sim
 from convproof.derivations.claims.conv_grads.hooks import numeric, torch_gradient
 from convproof.verify import run_claim
-from convproof.verify.tiers.external import torch_available
 
 Q4 = [c.id for c in registry.all_claims() if c.topic == "conv_grads"]
 GRADIENTS = {f"conv_grads.{row[0]}": (row[3], row[4]) for row in conv_grads.GRADIENTS}
@@ -74,8 +74,17 @@ def test_verdict_as_the_checks_computed_it(claim_id, verdicts):
 
 def test_parameter_list_names_w3_as_the_extra(verdicts):
     record = verdicts["conv_grads.parameters"].counterexample
-    assert sorted(set(record["claimed"]) - set(record["reference"])) == ["w_3"]
-    assert sorted(record["reference"]) == ["a", "b", "k_1", "k_2", "k_3", "w_1", "w_2"]
+    assert sorted(set(record.claimed) - set(record.reference)) == ["w_3"]
+    assert sorted(record.reference) == ["a", "b", "k_1", "k_2", "k_3", "w_1", "w_2"]
+    assert record.part == "parameter list"
+
+
+def test_question_and_part_follow_where():
+    for claim_id in Q4:
+        claim = registry.get(claim_id)
+        assert (claim.question, f"({claim.part})") == ("Q4", claim.where[2:]), claim_id
+    planted = conv_grads.gradient_claim("conv_grads.planted", "c", None, "L", "a", "", latex="a = 1")
+    assert (planted.question, planted.part, planted.where) == ("Q4", "c", "Q4(c)")
 
 
 def _true_derivative(of: str, wrt: str, values: dict) -> float:
@@ -96,14 +105,14 @@ def _true_derivative(of: str, wrt: str, values: dict) -> float:
 @pytest.mark.parametrize("claim_id", sorted(REFUTED & set(GRADIENTS)))
 def test_counterexample_is_a_real_network_instance(claim_id, verdicts):
     record = verdicts[claim_id].counterexample
-    values = record["values"]
+    values = record.instance
     assert set(values) == set(net.BASE)  # u, k, b, w, a, y: a whole instance of the network
     claim = registry.get(claim_id)
-    part = dict(claim.claimed)[record["part"]]
+    part = dict(claim.claimed)[record.part]
     claimed = float(part.xreplace({net.SYMBOLS[n]: v for n, v in values.items()}).rewrite(sp.Max))
-    assert claimed == pytest.approx(record["claimed"])
+    assert claimed == pytest.approx(record.claimed)
     truth = _true_derivative(*GRADIENTS[claim_id], values)
-    assert truth == pytest.approx(record["reference"], abs=1e-6)
+    assert truth == pytest.approx(record.reference, abs=1e-6)
     assert abs(claimed - truth) > 1e-3
     assert verdicts[claim_id].correction.startswith(claim.lhs)
 
@@ -140,7 +149,7 @@ def test_tie_conventions_are_pytorchs():
     assert sp.diff(sp.Max(0, z1, z2), z1).xreplace(tie) == sp.Rational(1, 2)  # where SymPy's Max differs
 
 
-@pytest.mark.skipif(not torch_available(), reason="PyTorch not installed")
+@pytest.mark.skipif(not have_torch(), reason="PyTorch not installed")
 def test_torch_agrees_at_an_exact_tie():
     # k = (1, 0, 0), b = 0: z = (u_1, u_2, u_3) = (1, 1, 0.5) exactly, a tie in the first window
     values = {name: np.zeros(1) for name in net.BASE}
@@ -167,14 +176,14 @@ PLANTED = [
 @pytest.mark.parametrize(("name", "latex", "of", "wrt"), PLANTED, ids=[row[0] for row in PLANTED])
 def test_wrong_variants_are_refuted(name, latex, of, wrt):
     lhs = rf"\frac{{\partial {of}}}{{\partial {wrt}}}"
-    claim = conv_grads.gradient_claim("conv_grads.planted", "test", None, of, wrt, lhs, latex=latex)
+    claim = conv_grads.gradient_claim("conv_grads.planted", "b", None, of, wrt, lhs, latex=latex)
     verdict = run_claim(claim, samples=300, seed=2)
     assert verdict.status == "refuted"
-    assert set(verdict.counterexample["values"]) == set(net.BASE)
+    assert set(verdict.counterexample.instance) == set(net.BASE)
     assert all(e.passed is False for e in verdict.evidence if e.tier in ("symbolic", "sampled"))
 
 
 def test_planted_truth_is_verified():
     latex = r"\frac{\partial L}{\partial k_2} = \alpha_1 u_2 + \alpha_2 u_3 + \alpha_3 u_4"
-    claim = conv_grads.gradient_claim("conv_grads.planted", "test", None, "L", "k_2", "", latex=latex)
+    claim = conv_grads.gradient_claim("conv_grads.planted", "b", None, "L", "k_2", "", latex=latex)
     assert run_claim(claim, samples=300, seed=2).status == "verified"

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
+from convproof.derivations.checks.sums import unroll
 from convproof.derivations.claims.conv_grads import general
 from convproof.derivations.errors import BadInputError
 from convproof.derivations.lib.symbols import i, m
@@ -53,14 +54,16 @@ def test_wrong_general_formulas_are_refuted(wrt, latex):
     verdict = run_claim(general.general_claim("conv_grads.planted", None, wrt, latex=latex), samples=100, seed=4)
     assert verdict.status == "refuted"
     record = verdict.counterexample
-    assert {"n", "K", "i"} <= set(record["values"])
-    assert record["claimed"] != record["reference"]
+    assert {"n", "K", "i"} <= set(record.instance)
+    assert record.claimed != record.reference
+    assert record.part == "side 2"
 
 
 def test_unroll_writes_out_numeric_sums():
-    assert general.unroll(sp.Sum(ALPHA[J], (J, 1, 3))) == ALPHA[1] + ALPHA[2] + ALPHA[3]
+    assert unroll(sp.Sum(ALPHA[J], (J, 1, 3))) == ALPHA[1] + ALPHA[2] + ALPHA[3]
+    assert unroll(sp.Sum(ALPHA[J], (J, 1, m)), {m: 2}) == ALPHA[1] + ALPHA[2]
     with pytest.raises(BadInputError, match="numeric limits"):
-        general.unroll(sp.Sum(ALPHA[J], (J, 1, m)))
+        unroll(sp.Sum(ALPHA[J], (J, 1, m)))
 
 
 def test_sizes_cover_every_kernel_up_to_the_input():

@@ -9,6 +9,7 @@ import sympy as sp
 
 from convproof.derivations.claims import dilated, registry
 from convproof.derivations.latex.front import parse
+from convproof.derivations.lib.geometry import rf_reference
 from convproof.derivations.lib.symbols import N, d, i, k, p, s
 from convproof.verify import run_claim
 
@@ -34,7 +35,31 @@ def test_report_closed_form_is_parsed_not_typed():
 
 
 def test_rsolve_alternative_solves_the_stack_recurrence():
-    assert sp.simplify(dilated._rsolve_closed_form() - dilated.rf_reference(i)) == 0
+    assert sp.simplify(dilated._rsolve_closed_form() - rf_reference(i)) == 0
+
+
+def test_every_claim_is_placed_and_where_is_made_from_the_place():
+    placed = {c.id: (c.question, c.part) for c in dilated.claims()}
+    assert placed["dilated.rf_closed_form"] == ("Q2", "b")
+    assert placed["dilated.stack_receptive_field"] == ("Q2", "b")  # "Q2(b), generalised"
+    assert placed["dilated.output_size"] == ("Q2", "c")
+    assert placed["dilated.prose_memory"] == ("Q2", "a")
+    for claim in dilated.claims():
+        assert claim.where.startswith(f"{claim.question}({claim.part})")
+
+
+def test_a_claim_placed_outside_the_questions_is_refused(monkeypatch):
+    claim = registry.get("dilated.rf_base")
+    with pytest.raises(ValueError, match="question must be Q1 to Q9"):
+        replace(claim, question="Question 2")
+    monkeypatch.setattr(dilated, "claims", lambda: (replace(claim, question=""),))
+    registry._claims.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="names no question"):
+            registry.all_claims()
+    finally:
+        monkeypatch.undo()
+        registry._claims.cache_clear()
 
 
 WRONG = {

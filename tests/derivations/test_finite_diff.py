@@ -14,6 +14,7 @@ from convproof.derivations.checks.finite_diff import (
     one_sided_differences,
 )
 from convproof.derivations.errors import BadInputError
+from convproof.derivations.outcome import Counterexample
 
 
 @given(st.floats(-5, 5), st.floats(-5, 5))
@@ -41,4 +42,4 @@ def test_failure_record_picks_the_smallest_failing_instance():
     bad = np.array([True, True, False])
     values = {"x": np.array([3.0, -0.5, 0.0])}
     record = failure_record(bad, values, "side 2", np.array([1.0, 2.0, 3.0]), (np.zeros(3), np.ones(3)))
-    assert record == {"values": {"x": -0.5}, "part": "side 2", "claimed": 2.0, "reference": [0.0, 1.0]}
+    assert record == Counterexample({"x": -0.5}, claimed=2.0, reference=[0.0, 1.0], part="side 2")

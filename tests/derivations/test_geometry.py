@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from convproof import BadInputError, conv_output_size, effective_stride, receptive_field
 from convproof.derivations.lib import simulate
-from convproof.derivations.lib.geometry import stack_geometry
+from convproof.derivations.lib.geometry import rf_reference, stack_geometry
+from convproof.derivations.lib.symbols import d, k
 
 layer = st.tuples(st.integers(1, 5), st.integers(1, 3), st.integers(1, 3))
 
@@ -25,6 +26,13 @@ def test_receptive_field_and_stride_match_probing(layers):
     assert receptive_field(layers) == simulate.measured_receptive_field(layers)
     if layers:
         assert effective_stride(layers) == simulate.measured_jump(layers)
+
+
+@given(depth=st.integers(0, 6), kernel=st.integers(1, 7), dilation=st.integers(1, 5))
+def test_rf_reference_is_the_receptive_field_of_identical_layers(depth, kernel, dilation):
+    value = rf_reference(depth).subs({k: kernel, d: dilation})
+    assert value == receptive_field([(kernel, 1, dilation)] * depth)
+    assert rf_reference(depth, kernel, dilation) == value
 
 
 def test_symbolic_output_size():

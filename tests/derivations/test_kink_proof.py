@@ -16,13 +16,13 @@ SIGNS = [("x < 0", {x: sp.Integer(-1)}), ("x > 0", {x: sp.Integer(1)})]
 
 def test_relu_written_three_ways_is_proven_equal():
     parts = [("max", sp.Max(0, x)), ("piecewise", sp.Piecewise((0, x < 0), (x, True))), ("relu", net.relu(x))]
-    assert prove_on_regions(parts, x * sp.Heaviside(x), SIGNS)["passed"] is True
+    assert prove_on_regions(parts, x * sp.Heaviside(x), SIGNS).passed is True
 
 
 def test_failure_names_the_region_and_both_branches():
     proof = prove_on_regions([("side 2", sp.Heaviside(-x) * y)], sp.Heaviside(x) * y, SIGNS)
-    assert proof["passed"] is False
-    assert proof["detail"] == "side 2 differs on x < 0: y instead of 0"
+    assert proof.passed is False
+    assert proof.detail == "side 2 differs on x < 0: y instead of 0"
 
 
 def test_a_point_on_a_kink_is_refused():

@@ -6,8 +6,9 @@ import pytest
 import sympy as sp
 
 from convproof.derivations.errors import LatexParseError
+from convproof.derivations.latex.ellipsis import ellipsis_sum
 from convproof.derivations.latex.front import parse, parse_chain
-from convproof.derivations.latex.rules import ellipsis_sum, find_environment
+from convproof.derivations.latex.rules import find_environment
 
 x, y, n = sp.symbols("x y n", real=True)
 z1, z2 = sp.symbols("z_1 z_2", real=True)

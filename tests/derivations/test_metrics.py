@@ -11,10 +11,11 @@ import sympy as sp
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from convproof.derivations.checks.sums import unroll
 from convproof.derivations.claims import metrics as metrics_claims
 from convproof.derivations.claims.metrics import hooks as metrics_checks
 from convproof.derivations.claims.metrics import iqr as metrics_iqr
-from convproof.derivations.claims.metrics.sums import PRED, TRUE, i, n, unroll
+from convproof.derivations.claims.metrics.sums import PRED, TRUE, i, n
 from convproof.derivations.errors import BadInputError
 from convproof.derivations.lib import metrics
 from convproof.derivations.lib.metrics import NORMALIZERS, mse, nrmse, rmse, rrmse
@@ -73,19 +74,19 @@ def test_rrmse_is_refuted_symbolically_with_exact_data():
     symbolic = next(e for e in verdict.evidence if e.tier == "symbolic")
     assert symbolic.passed is False
     assert "n = 2" in symbolic.detail  # n = 1 agrees: one sample, |y - yhat| / yhat either way
-    assert verdict.counterexample["values"]["n"] == 2
+    assert verdict.counterexample.instance["n"] == 2
     assert verdict.correction.endswith(sp.latex(CLAIMS["metrics.rrmse"].reference))
 
 
 def test_sales_example_counterexample_is_a_year_of_months_far_below_ten_percent():
     verdict = run_claim("metrics.rrmse_sales_example", samples=300, seed=7)
     example = verdict.counterexample
-    assert example["values"]["n"] == 12
-    y, y_hat = np.array(example["values"]["y"]), np.array(example["values"]["hat_y"])
+    assert example.instance["n"] == 12
+    y, y_hat = np.array(example.instance["y"]), np.array(example.instance["hat_y"])
     assert np.mean(y) == pytest.approx(10_000) and np.mean(y_hat) == pytest.approx(10_000)
     assert rmse(y, y_hat) == pytest.approx(1_000)
-    assert example["reference"] == pytest.approx(0.1)
-    assert example["claimed"] <= 0.1 / math.sqrt(12) + 1e-12  # Cauchy-Schwarz: at most 10 % / sqrt(n)
+    assert example.reference == pytest.approx(0.1)
+    assert example.claimed <= 0.1 / math.sqrt(12) + 1e-12  # Cauchy-Schwarz: at most 10 % / sqrt(n)
 
 
 # --- planted formulas: judged by the same checks as the report's
@@ -137,7 +138,7 @@ BANDS = [c.source for cid, c in CLAIMS.items() if cid.startswith("metrics.rrmse_
 @pytest.mark.parametrize("text", BANDS)
 def test_band_rule_holds_for_an_error_relative_to_the_mean(text):
     result = metrics_checks.band_check(text, metric=metrics_checks.mean_relative)(600, np.random.default_rng(5))
-    assert result["passed"] is True, result
+    assert result.passed is True, result
 
 
 @pytest.mark.parametrize(
@@ -151,9 +152,9 @@ def test_band_rule_holds_for_an_error_relative_to_the_mean(text):
 )
 def test_meaning_checks_pass_for_an_error_relative_to_the_mean(trial, sizes):
     check = metrics_checks.batch_check("relative to the mean", sizes, trial(metrics_checks.mean_relative))
-    assert check(600, np.random.default_rng(5))["passed"] is True
+    assert check(600, np.random.default_rng(5)).passed is True
     report = metrics_checks.batch_check("report", sizes, trial(metrics.rrmse_rows))
-    assert report(600, np.random.default_rng(5))["passed"] is False
+    assert report(600, np.random.default_rng(5)).passed is False
 
 
 def test_percent_band_reads_the_report_rules():
@@ -292,7 +293,7 @@ BAD = [
     ("zero iqr", lambda: nrmse([1, 1, 1, 1, 5], [1, 1, 1, 1, 4], "iqr"), "'iqr' normaliser of y_true is 0"),
     ("zero mean", lambda: nrmse([-1, 1], [0, 0], "mean"), "'mean' normaliser of y_true is 0"),
     ("zero predictions", lambda: rrmse([1, 2], [0, 0]), "every prediction"),
-    ("unroll size", lambda: unroll(n, 0), "positive integer"),
+    ("unroll size", lambda: unroll(n, {n: 0}), "positive integer"),
     ("quartile fraction", lambda: metrics_iqr.quartile([1, 2], 2), "fraction in"),
     ("unknown metric", lambda: metrics_claims.formula_claim("mae"), "unknown metric 'mae'"),
 ]

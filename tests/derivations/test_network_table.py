@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convproof import layer_table, parse_layer_spec
-from convproof.derivations.claims.cnn_table.witness import numpy_forward, torch_forward
+from convproof.derivations.checks.torch_layers import torch_forward
 from convproof.derivations.errors import BadInputError
+from convproof.derivations.lib.forward import numpy_forward
 from convproof.derivations.lib.simulate import measured_receptive_field
 
 REPORT_NET = "CONV3-8 ReLU Pool-2 BATCHNORM CONV5-16(3,2) ReLU Pool-2 FLATTEN FC-10"

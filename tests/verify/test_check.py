@@ -61,12 +61,12 @@ def test_near_misses_are_refuted_with_a_counterexample(latex, other, assume):
     verdict = compare_latex(latex, other, assume=assume, samples=300, seed=2)
     assert verdict.status == "refuted"
     ce = verdict.counterexample
-    assert ce["claimed"] != ce["reference"]
+    assert ce.claimed != ce.reference
 
 
 def test_counterexample_respects_the_assumptions():
     verdict = compare_latex(r"k d", r"k + d - 1", assume="k, d: integer in [2, 5]", samples=200, seed=1)
-    values = verdict.counterexample["values"]
+    values = verdict.counterexample.instance
     assert all(isinstance(v, int) and 2 <= v <= 5 for v in values.values())
     assert values["k"] * values["d"] != values["k"] + values["d"] - 1
 
@@ -80,7 +80,7 @@ def test_without_assumptions_names_are_reals():
 def test_chain_checks_every_side():
     verdict = compare_latex(r"N - kd + d = N - d(k - 1) + 1", r"N - d(k - 1)", assume=NKD, samples=200, seed=1)
     assert verdict.status == "refuted"
-    assert verdict.counterexample["part"] == "side 2"
+    assert verdict.counterexample.part == "side 2"
 
 
 @given(st.integers(-6, 6), st.integers(-6, 6), st.integers(1, 6))
@@ -107,7 +107,7 @@ def test_checking_a_claims_own_source_agrees_with_its_verdict(claim_id):
 def test_check_against_a_claim_uses_its_domain_and_drops_its_name():
     verdict = check_latex(r"RF_{i} = 1 + (i + 1)d(k - 1)", "dilated.rf_closed_form", samples=200, seed=1)
     assert verdict.status == "refuted"
-    assert set(verdict.counterexample["values"]) == {"d", "i", "k"}
+    assert set(verdict.counterexample.instance) == {"d", "i", "k"}
     assert verdict.correction.startswith("RF_i = ")
     assert check_latex(r"RF_i = d i k - d i + 1", "dilated.rf_closed_form", samples=200).status == "verified"
 
@@ -189,4 +189,4 @@ def test_general_size_formulas_are_judged(latex, claim_id, holds):
 def test_an_undecided_general_form_is_judged_unrolled_with_a_counterexample():
     verdict = check_latex(r"\frac{1}{n - 1}\sum_{i=1}^n (y_i - \hat{y}_i)^2", "metrics.mse", samples=200, seed=5)
     assert any("unrolled at n = 1, 2, 3, 4" in note for note in verdict.notes)
-    assert set(verdict.counterexample["values"]) >= {"y_1", "\\hat{y}_1"}
+    assert set(verdict.counterexample.instance) >= {"y_1", "\\hat{y}_1"}

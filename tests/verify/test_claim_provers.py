@@ -6,6 +6,7 @@ import numpy as np
 import sympy as sp
 
 from convproof.derivations.claim import Claim, reals
+from convproof.derivations.outcome import Outcome
 from convproof.verify.tiers.sampled import sampled_tier
 from convproof.verify.tiers.symbolic import symbolic_tier, zero_test
 
@@ -17,7 +18,7 @@ def test_symbolic_tier_runs_the_claims_prover_instead_of_simplify():
 
     def prover():
         calls.append(1)
-        return {"method": "by cases", "passed": False, "detail": "differs on x < 0"}
+        return Outcome("by cases", False, detail="differs on x < 0")
 
     claim = Claim(id="t.prover", where="test", source="x", claimed=(("side 2", x),), reference=x, prover=prover)
     evidence = symbolic_tier(claim)
@@ -34,17 +35,17 @@ def test_indexed_claims_are_not_sampled():
     alpha, j, m = sp.IndexedBase("alpha"), sp.Symbol("j", integer=True), sp.Symbol("m", integer=True)
     total = sp.Sum(alpha[j], (j, 1, m))
     claim = Claim(id="t.general", where="test", source="x", claimed=(("side 2", total),), reference=total)
-    evidence, counterexample = sampled_tier(claim, 10, np.random.default_rng(0))
-    assert evidence.passed is None and counterexample is None
-    assert "general-size" in evidence.detail
+    outcome = sampled_tier(claim, 10, np.random.default_rng(0))
+    assert outcome.passed is None and outcome.counterexample is None
+    assert "general-size" in outcome.detail
 
 
 def test_plain_claims_are_still_sampled():
     claim = Claim(
         id="t.sampled", where="test", source="x", claimed=(("side 2", x + 1),), reference=x, domain={x: reals(-1, 1)}
     )
-    evidence, counterexample = sampled_tier(claim, 10, np.random.default_rng(0))
-    assert evidence.passed is False and counterexample["part"] == "side 2"
+    outcome = sampled_tier(claim, 10, np.random.default_rng(0))
+    assert outcome.passed is False and outcome.counterexample.part == "side 2"
 
 
 def test_relu_written_with_either_inequality_is_not_refuted_symbolically():

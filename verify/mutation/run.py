@@ -10,13 +10,10 @@ simplify on Q4's long expressions takes seconds per mutant. A general-size
 reference (sums over a symbolic n) is judged with its sums unrolled at small
 sizes (:func:`convproof.verify.unroll.unrolled`), as ``convproof check`` does.
 
-A survivor is then put to a proof, in at most PROOF_SECONDS each:
-``proven equivalent`` when ``mutant - reference`` is 0 (the arguments of its
-kinks abstracted, see :func:`_abstracted_zero`): the same function, which
-nothing could kill; ``proven equal off ties`` when it is 0 once every tie is
-decided alike (:func:`_off_ties`): the two differ only where a kink's argument
-is exactly 0, a null set that random instances do not hit and that the
-verifier leaves to each claim's own kink checks. Otherwise it is unexplained.
+A survivor is then put to a proof (:mod:`convproof.verify.mutation.proofs`):
+``proven equivalent`` (the same function, which nothing could kill),
+``proven equal off ties`` (the two differ only where a kink's argument is
+exactly 0, a null set), or unexplained.
 
 First a control: the reference itself as the claim must not be refuted.
 A claim whose hooks judge the report's formula rather than the claimed
@@ -33,28 +30,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
-import sympy as sp
-
 from ...derivations.claim import Claim
 from ...derivations.claims import registry
+from ...derivations.outcome import Outcome
 from ..runner import DEFAULT_SAMPLES, run_claim
-from ..tiers.symbolic import _components, zero_test
 from ..unroll import unrolled
 from .mutate import Mutant, mutants
+from .proofs import EQUIVALENT, OFF_TIES, survivor_proof
 
-__all__ = ["EQUIVALENT", "OFF_TIES", "ClaimRun", "MutantRun", "main", "mutation_run", "run_claim_mutants", "summary"]
+__all__ = ["ClaimRun", "MutantRun", "main", "markdown", "mutation_run", "run_claim_mutants", "summary"]
 
 SAMPLES = DEFAULT_SAMPLES  # as convproof verify: a region of 0.33% of the domain escapes 400 instances 27% of the time
-PROOF_SECONDS = 20  # per survivor and per attempt (equivalent, then equal off ties)
-EQUIVALENT = "proven equivalent"
-OFF_TIES = "proven equal off ties"
 
 
 @dataclass(frozen=True)
@@ -94,8 +86,8 @@ class ClaimRun:
         return tuple(run for run in self.runs if not run.killed)
 
 
-def _no_proof() -> dict:
-    return {"method": "not run on a mutant", "passed": None, "detail": "the claim's prover is the report's formula's"}
+def _no_proof() -> Outcome:
+    return Outcome("not run on a mutant", None, detail="the claim's prover is the report's formula's")
 
 
 def _probe(claim: Claim, expr, hooks: bool) -> Claim:
@@ -111,98 +103,6 @@ def _probe(claim: Claim, expr, hooks: bool) -> Claim:
     return probe if small is None else small[0]
 
 
-def _abstracted_zero(difference: sp.Basic) -> bool | None:
-    """The zero test with every argument of a max, min, step or |.| replaced by a fresh real symbol.
-
-    Sound: a difference that is 0 for every value of the new symbols is 0 at the values the arguments take.
-    Then the kinks are cases (Piecewise) of one or two symbols, which SymPy folds and simplifies in
-    milliseconds, where the same cases over thirteen inputs take minutes or fail. Cases that overlap
-    (x > 0 in one, x >= 0 in the other) are made exclusive, so that a case holding on the single point
-    x = 0 is simplified there.
-
-    >>> t, w = sp.symbols("t w", real=True)
-    >>> relu = sp.Max(0, t + w)
-    >>> zero_test((t + w - relu) * relu), _abstracted_zero((t + w - relu) * relu)
-    (None, True)
-    >>> _abstracted_zero(sp.Piecewise((t, t > 0), (0, True)) - sp.Piecewise((t, t >= 0), (0, True)))
-    True
-    """
-    expr = difference.rewrite(sp.Max)
-    inner = {arg for node in expr.atoms(sp.Max, sp.Min, sp.Heaviside, sp.Abs) for arg in node.args if not arg.is_Atom}
-    fresh: dict[sp.Basic, sp.Basic] = {}
-    for arg in sorted(inner, key=sp.default_sort_key):
-        fresh[arg] = -fresh[-arg] if -arg in fresh else sp.Dummy(real=True)  # H(-d) and H(d): one symbol
-    # xreplace for whole nodes, then subs, which also finds t + w inside t + w + 1
-    folded = sp.piecewise_fold(sp.expand(expr.xreplace(fresh).subs(fresh)).rewrite(sp.Piecewise))
-    result = zero_test(folded)
-    if result is None and isinstance(folded, sp.Piecewise):
-        exclusive = sp.simplify(sp.piecewise_exclusive(folded))
-        pieces = exclusive.args if isinstance(exclusive, sp.Piecewise) else ((exclusive, sp.true),)
-        if all(zero_test(value) is True for value, _ in pieces):
-            return True
-    return result
-
-
-def _pairs(mutant: Mutant, claim: Claim) -> list[tuple[sp.Basic, sp.Basic]]:
-    return list(zip(_components(mutant.expr), _components(claim.reference), strict=True))
-
-
-class _OutOfTime(Exception):
-    pass
-
-
-def _on_alarm(signum, frame):
-    raise _OutOfTime
-
-
-def _proven_zero(difference: sp.Basic) -> bool:
-    """:func:`_abstracted_zero`, given at most PROOF_SECONDS (SymPy's simplify can run for many minutes)."""
-    if not hasattr(signal, "SIGALRM"):  # no alarm clock (Windows): no time limit
-        return _abstracted_zero(difference) is True
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.alarm(PROOF_SECONDS)
-    try:
-        return _abstracted_zero(difference) is True
-    except _OutOfTime:
-        return False
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-_CLOSED_TO_STRICT = {sp.GreaterThan: sp.StrictGreaterThan, sp.LessThan: sp.StrictLessThan}
-
-
-def _off_ties(expr: sp.Basic) -> sp.Basic | None:
-    """``expr`` with every tie decided alike: Heaviside(a, h) -> Heaviside(a, 1/2), a >= b -> a > b.
-
-    That changes values only where a step's argument is 0 or a relation is an equality: a null set when
-    each such argument is a non-constant expression of the inputs (None when one is constant).
-
-    >>> x = sp.Symbol("x", real=True)
-    >>> _off_ties(sp.Heaviside(x, 1) + sp.Piecewise((1, x >= 0), (0, True)))
-    Piecewise((1, x > 0), (0, True)) + Heaviside(x)
-    """
-    steps = list(expr.atoms(sp.Heaviside))
-    relations = list(expr.atoms(*_CLOSED_TO_STRICT, sp.StrictGreaterThan, sp.StrictLessThan))
-    if any(not step.args[0].free_symbols for step in steps) or any(not (r.lhs - r.rhs).free_symbols for r in relations):
-        return None
-    expr = expr.replace(lambda e: isinstance(e, sp.Heaviside), lambda e: sp.Heaviside(e.args[0], sp.S.Half))
-    return expr.replace(lambda e: type(e) in _CLOSED_TO_STRICT, lambda e: _CLOSED_TO_STRICT[type(e)](*e.args))
-
-
-def _proof(mutant: Mutant, claim: Claim) -> str | None:
-    """Why a survivor survived: EQUIVALENT (mutant - reference is 0), OFF_TIES (it is 0 once every tie
-    is decided alike, so the two differ only on a null set: ties the sampled tier does not judge), or None."""
-    pairs = _pairs(mutant, claim)
-    if all(_proven_zero(part - want) for part, want in pairs):
-        return EQUIVALENT
-    tied = [(_off_ties(part), _off_ties(want)) for part, want in pairs]
-    if all(a is not None and b is not None and _proven_zero(a - b) for a, b in tied):
-        return OFF_TIES
-    return None
-
-
 def run_claim_mutants(claim: Claim, *, samples: int = SAMPLES, seed: int = 0) -> ClaimRun:
     """Judge every mutant of ``claim.reference`` as the claimed part (see the module docstring)."""
     start = time.perf_counter()
@@ -215,7 +115,7 @@ def run_claim_mutants(claim: Claim, *, samples: int = SAMPLES, seed: int = 0) ->
     for mutant in mutants(claim.reference):
         verdict = run_claim(_probe(claim, mutant.expr, hooks), samples=samples, seed=seed)
         failed = tuple(f"{e.tier}: {e.method}" for e in verdict.evidence if e.passed is False)
-        proof = None if verdict.status == "refuted" else _proof(mutant, claim)
+        proof = None if verdict.status == "refuted" else survivor_proof(mutant, claim)
         runs.append(MutantRun(mutant, verdict.status, failed, proof))
     return ClaimRun(claim.id, control, hooks, tuple(runs), time.perf_counter() - start)
 

@@ -1,31 +1,30 @@
-"""What the activation claims share: their builder, two hooks, the PyTorch table.
+"""What the activation claims share: their builder, the PyTorch hook, the PyTorch table.
 
 :func:`formula_claim` parses a formula of the report into a claim against a
-reference activation, with the two hooks of this module: the largest
-disagreement on a window (a ``checks`` hook) and PyTorch as oracle. In both,
-parameters (alpha, lambda, ...) are fixed at PyTorch's defaults (``at``); the
-sampled tier of the verifier draws them at random from the claim's domain.
+reference activation, with two hooks: the largest disagreement on a window (a
+``checks`` hook, :func:`convproof.derivations.checks.grid.largest_disagreement`)
+and PyTorch as oracle (:func:`torch_oracle`). In both, parameters (alpha,
+lambda, ...) are fixed at PyTorch's defaults (``at``); the sampled tier of the
+verifier draws them at random from the claim's domain.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 
 from ...checks.cases import by_cases
+from ...checks.grid import WINDOW, fix_parameters, largest_disagreement, values_at
+from ...checks.torch_oracle import torch_hook
 from ...claim import Claim, Domain, reals
 from ...errors import BadInputError
 from ...latex.front import parse_chain
 from ...lib.symbols import x
+from ...outcome import Counterexample, Outcome
 
-__all__ = ["TORCH", "WINDOW", "formula_claim", "largest_disagreement", "torch_oracle"]
-
-WINDOW = (-6.0, 6.0)
-_GRID = np.linspace(*WINDOW, 24001)
+__all__ = ["TORCH", "formula_claim", "torch_oracle"]
 
 
 def _param(params: Mapping, name: str):
@@ -58,84 +57,6 @@ TORCH: dict[str, Callable] = {
 }
 
 
-# NumPy has no erf; lambdify's fallback, math.erf, rejects arrays.
-_NUMPY = ["numpy", {"erf": np.vectorize(math.erf, otypes=[float]), "erfc": np.vectorize(math.erfc, otypes=[float])}]
-
-
-@lru_cache(maxsize=512)
-def _numeric(expr: sp.Basic) -> Callable[[np.ndarray], np.ndarray]:
-    return sp.lambdify([x], expr, modules=_NUMPY)
-
-
-def _values(expr: sp.Basic, points: np.ndarray) -> np.ndarray:
-    with np.errstate(all="ignore"):
-        return np.broadcast_to(np.asarray(_numeric(expr)(points), dtype=float), points.shape)
-
-
-def _fixed(expr: sp.Basic, at: Mapping[sp.Symbol, sp.Basic]) -> sp.Basic:
-    fixed = sp.sympify(expr).subs(at)
-    extra = fixed.free_symbols - {x}
-    if extra:
-        raise BadInputError(f"fix every parameter of {expr} with 'at': {sorted(map(str, extra))} left")
-    return fixed
-
-
-def largest_disagreement(
-    claimed: sp.Basic,
-    reference: sp.Basic,
-    at: Mapping[sp.Symbol, sp.Basic] | None = None,
-    tolerance: tuple[float, float] = (1e-9, 1e-12),
-) -> Callable[[int, np.random.Generator], dict]:
-    """A check hook: where on the window [-6, 6] do claim and reference differ most?
-
-    Both are evaluated on a grid of 24001 points (parameters fixed by ``at``);
-    the point of largest |claimed - reference| is the counterexample.
-
-    >>> hook = largest_disagreement(x / (1 + x), x / (1 + sp.Abs(x)))
-    >>> result = hook(0, None)
-    >>> result["passed"], result["counterexample"]["values"]["x"] < 0
-    (False, True)
-    """
-    at = dict(at or {})
-
-    def check(size: int, rng: np.random.Generator) -> dict:
-        got, want = _values(_fixed(claimed, at), _GRID), _values(_fixed(reference, at), _GRID)
-        undefined = ~np.isfinite(got) & np.isfinite(want)
-        gap = np.where(undefined, 0.0, np.abs(got - want))
-        gap = np.nan_to_num(gap, nan=0.0)
-        worst = int(np.argmax(gap))
-        rtol, atol = tolerance
-        passed = bool(np.all(gap <= atol + rtol * np.abs(np.nan_to_num(want))))
-        fixed = ", ".join(f"{s} = {sp.sstr(v)}" for s, v in at.items())
-        detail = f"largest |claimed - reference| = {gap[worst]:.6g} at x = {_GRID[worst]:.4f}" + (
-            f" ({fixed})" if fixed else ""
-        )
-        if undefined.any():
-            detail += (
-                f"; as written undefined at {int(undefined.sum())} grid point(s), e.g. x = {_GRID[undefined][0]:.4f}"
-            )
-        result = {
-            "method": f"grid of {_GRID.size} points on [{WINDOW[0]:g}, {WINDOW[1]:g}]",
-            "passed": passed,
-            "samples": int(_GRID.size),
-            "max_abs_error": float(gap[worst]),
-            "tolerance": f"rtol={rtol:g}, atol={atol:g}",
-            "detail": detail,
-        }
-        if not passed:
-            values = {"x": float(_GRID[worst]), **{str(s): float(v) for s, v in at.items()}}
-            result["primary"] = True  # the worst case, shown as the verdict's counterexample
-            result["counterexample"] = {
-                "values": values,
-                "part": "largest disagreement",
-                "claimed": float(got[worst]),
-                "reference": float(want[worst]),
-            }
-        return result
-
-    return check
-
-
 def torch_oracle(
     claimed: tuple[tuple[str, sp.Basic], ...],
     reference: sp.Basic,
@@ -143,7 +64,7 @@ def torch_oracle(
     at: Mapping[sp.Symbol, sp.Basic] | None = None,
     params: Mapping[str, sp.Basic] | None = None,
     tolerance: tuple[float, float] = (1e-9, 1e-12),
-) -> Callable[[int, np.random.Generator], dict | None]:
+) -> Callable[[int, np.random.Generator], Outcome | None]:
     """An oracle hook: PyTorch's activation ``name`` against the claimed parts, in float64.
 
     ``at`` fixes the claim's parameters; ``params`` passes the same values to
@@ -153,51 +74,45 @@ def torch_oracle(
 
     >>> from convproof.derivations.lib.activations import relu
     >>> result = torch_oracle((("f", sp.Max(0, x)),), relu(x), "relu")(100, np.random.default_rng(0))
-    >>> result is None or result["passed"]
+    >>> result is None or result.passed
     True
     """
     if name not in TORCH:
         raise BadInputError(f"no PyTorch counterpart named {name!r}; known: {', '.join(sorted(TORCH))}")
     at, params = dict(at or {}), dict(params or {})
 
-    def oracle(size: int, rng: np.random.Generator) -> dict | None:
-        try:
-            import torch
-        except ImportError:
-            return None
-        parts = [(label, _fixed(part, at)) for label, part in claimed]
-        want_expr = _fixed(reference, at)
+    def oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
+        parts = [(label, fix_parameters(part, at)) for label, part in claimed]
+        want_expr = fix_parameters(reference, at)
         points = rng.uniform(*WINDOW, size)
         got_torch = TORCH[name](torch.nn.functional, torch.tensor(points, dtype=torch.float64), params).numpy()
         rtol, atol = tolerance
-        if not np.allclose(_values(want_expr, points), got_torch, rtol=1e-12, atol=1e-13):
+        if not np.allclose(values_at(want_expr, points), got_torch, rtol=1e-12, atol=1e-13):
             raise RuntimeError(f"PyTorch's {name} disagrees with the reference {want_expr}: a bug in convproof")
         worst, counterexample = 0.0, None
         for label, part in parts:
-            got = _values(part, points)
+            got = values_at(part, points)
             gap = np.nan_to_num(np.abs(got - got_torch), nan=np.inf)
             worst = max(worst, float(gap.max()))
             bad = gap > atol + rtol * np.abs(got_torch)
             if bad.any() and counterexample is None:
                 row = int(np.flatnonzero(bad)[np.argmin(np.abs(points[bad]))])
-                counterexample = {
-                    "values": {"x": float(points[row]), **{str(s): float(v) for s, v in at.items()}},
-                    "part": label,
-                    "claimed": float(got[row]),
-                    "reference": float(got_torch[row]),
-                }
-        result = {
-            "method": f"torch.nn.functional ({name}, float64)",
-            "passed": counterexample is None,
-            "samples": size,
-            "max_abs_error": worst,
-            "tolerance": f"rtol={rtol:g}, atol={atol:g}",
-        }
-        if counterexample is not None:
-            result["counterexample"] = counterexample
-        return result
+                counterexample = Counterexample(
+                    {"x": float(points[row]), **{str(s): float(v) for s, v in at.items()}},
+                    claimed=float(got[row]),
+                    reference=float(got_torch[row]),
+                    part=label,
+                )
+        return Outcome(
+            f"torch.nn.functional ({name}, float64)",
+            counterexample is None,
+            samples=size,
+            max_abs_error=worst,
+            tolerance=f"rtol={rtol:g}, atol={atol:g}",
+            counterexample=counterexample,
+        )
 
-    return oracle
+    return torch_hook(oracle)
 
 
 def formula_claim(

@@ -19,11 +19,13 @@ import sympy as sp
 import sympy.stats
 
 from ...checks.cases import by_cases
+from ...checks.grid import WINDOW
 from ...claim import Claim, reals
 from ...latex.front import parse_chain, split_chain
 from ...lib import activations, gelu_bounds
 from ...lib.symbols import x
-from .builder import WINDOW, formula_claim
+from ...outcome import Counterexample, Outcome
+from .builder import formula_claim
 
 __all__ = ["claims"]
 
@@ -37,7 +39,7 @@ _FORM_NAMES = {"tanh": "0.5x(1 + tanh[sqrt(2/pi)(x + a x^3)])", "sigmoid": "x si
 def _certified_identity(form: str, claimed: sp.Basic):
     """Certified tier of an approximation read as an identity: sup |claimed - GELU| over R."""
 
-    def certified() -> dict:
+    def certified() -> Outcome:
         constant = _written_constant(form, claimed)
         bound = gelu_bounds.gelu_error_bound(form, constant)
         relative = gelu_bounds.relative_error_bound(form, constant)
@@ -45,28 +47,29 @@ def _certified_identity(form: str, claimed: sp.Basic):
         passed = True if bound.upper <= atol else (False if bound.lower > atol else None)
         point = bound.argmax
         gelu_at = sp.N(activations.gelu(sp.Float(point, 20)), 15)
-        result = {
-            "method": f"Arb branch and bound on [0, {bound.tail_from}] + proven tail; error even in x",
-            "passed": passed,
-            "max_abs_error": bound.upper,
-            "tolerance": f"atol={atol:g}",
-            "detail": (
+        counterexample = None
+        if passed is False:
+            counterexample = Counterexample(
+                {"x": point},
+                claimed=float(sp.N(claimed.subs(x, point))),
+                reference=float(gelu_at),
+                part="largest disagreement (certified)",
+            )
+        return Outcome(
+            f"Arb branch and bound on [0, {bound.tail_from}] + proven tail; error even in x",
+            passed,
+            max_abs_error=bound.upper,
+            tolerance=f"atol={atol:g}",
+            detail=(
                 f"sup_x |approximation - GELU| in [{bound.lower:.10g}, {bound.upper:.10g}] at x = +-{point:.6f}; "
                 f"tail beyond +-{bound.tail_from}: <= {bound.tail:.3g}; error at x = 1: "
                 f"{bound.error_at_1:.10g} (+- {bound.error_at_1_radius:.1g}); relative error on x > 0 at most "
                 f"{relative.upper:.6g} (at x = {relative.argmax:.4f}), unbounded relative to GELU's decay on x < 0; "
                 f"{bound.evaluations + relative.evaluations} interval evaluations"
             ),
-        }
-        if passed is False:
-            result["primary"] = True  # the worst case, shown as the verdict's counterexample
-            result["counterexample"] = {
-                "values": {"x": point},
-                "part": "largest disagreement (certified)",
-                "claimed": float(sp.N(claimed.subs(x, point))),
-                "reference": float(gelu_at),
-            }
-        return result
+            counterexample=counterexample,
+            worst_case=counterexample is not None,  # the worst case, shown as the verdict's counterexample
+        )
 
     return certified
 
@@ -91,20 +94,20 @@ def _written_constant(form: str, claimed: sp.Basic) -> sp.Rational:
 def _minimax(form: str) -> Claim:
     name = {"tanh": "cubic coefficient a", "sigmoid": "scale c"}[form]
 
-    def certified() -> dict:
+    def certified() -> Outcome:
         bracket = gelu_bounds.optimality_bracket(form)
         best, published = bracket.at_constant, gelu_bounds.gelu_error_bound(form)
-        return {
-            "method": "float golden-section search, then Arb: sup error at the constant and one step either side",
-            "passed": bracket.proven,
-            "max_abs_error": best.upper,
-            "detail": (
+        return Outcome(
+            "float golden-section search, then Arb: sup error at the constant and one step either side",
+            bracket.proven,
+            max_abs_error=best.upper,
+            detail=(
                 f"minimax {name} = {sp.N(bracket.constant, 8)} (+- {sp.N(bracket.step, 2)}): sup error in "
                 f"[{best.lower:.10g}, {best.upper:.10g}] at x = +-{best.argmax:.6f}; one step below "
                 f">= {bracket.below:.10g}, one step above >= {bracket.above:.10g}; published "
                 f"{sp.N(published.constant, 8)} gives {published.upper:.10g}"
             ),
-        }
+        )
 
     return Claim(
         id=f"activations.gelu_{form}_minimax",

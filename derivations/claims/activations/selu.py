@@ -11,48 +11,47 @@ import numpy as np
 import sympy as sp
 
 from ...checks.cases import by_cases
+from ...checks.torch_oracle import torch_hook
 from ...claim import Claim, reals
 from ...lib.selu import agreement_digits, alpha, lam, numeric_fixed_point, output_moments, selu_alpha, selu_lambda
+from ...outcome import Counterexample, Outcome
 
 __all__ = ["claims"]
 
 
-def _certify_constants() -> dict:
+def _certify_constants() -> Outcome:
     digits = 40
     a_num, l_num = numeric_fixed_point(digits)
     agree = min(agreement_digits(selu_alpha(), a_num, digits), agreement_digits(selu_lambda(), l_num, digits))
-    return {
-        "method": "closed form vs mpmath quadrature + Newton at 50 digits",
-        "passed": agree >= 30,
-        "tolerance": "30 significant digits",
-        "detail": (
+    return Outcome(
+        "closed form vs mpmath quadrature + Newton at 50 digits",
+        agree >= 30,
+        tolerance="30 significant digits",
+        detail=(
             f"alpha = {sp.N(selu_alpha(), 40)}, lambda = {sp.N(selu_lambda(), 40)}; "
             f"the two routes agree to {agree:.0f} of {digits} digits"
         ),
-    }
+    )
 
 
-def _torch_constants(size: int, rng: np.random.Generator) -> dict | None:
+@torch_hook
+def _torch_constants(torch, size: int, rng: np.random.Generator) -> Outcome:
     """PyTorch's SELU on random inputs against the closed-form constants (float64)."""
-    try:
-        import torch
-    except ImportError:
-        return None
     values = rng.uniform(-6, 6, size)
     got = torch.nn.functional.selu(torch.tensor(values, dtype=torch.float64)).numpy()
     a, l = float(sp.N(selu_alpha(), 20)), float(sp.N(selu_lambda(), 20))
     want = l * np.where(values > 0, values, a * np.expm1(values))
     error = float(np.max(np.abs(got - want)))
-    return {
-        "method": "torch.nn.functional.selu (float64) vs the derived constants",
-        "passed": bool(np.allclose(got, want, rtol=1e-14, atol=1e-15)),
-        "samples": size,
-        "max_abs_error": error,
-        "tolerance": "rtol=1e-14, atol=1e-15",
-    }
+    return Outcome(
+        "torch.nn.functional.selu (float64) vs the derived constants",
+        bool(np.allclose(got, want, rtol=1e-14, atol=1e-15)),
+        samples=size,
+        max_abs_error=error,
+        tolerance="rtol=1e-14, atol=1e-15",
+    )
 
 
-def _self_normalising(size: int, rng: np.random.Generator) -> dict:
+def _self_normalising(size: int, rng: np.random.Generator) -> Outcome:
     """At chosen (alpha, lambda), do the output moments stay at (0, 1)? Trapezoid quadrature."""
     grid = np.linspace(-12.0, 12.0, 24001)  # the kink at 0 is a node
     # composite Simpson weights: smooth on each side of the kink, error O(h^4)
@@ -69,23 +68,24 @@ def _self_normalising(size: int, rng: np.random.Generator) -> dict:
     if gap[0] > 1e-10:
         raise RuntimeError(f"quadrature does not reproduce the fixed point at the derived constants (gap {gap[0]:.3g})")
     bad = np.flatnonzero(gap[1:] > 1e-6)
-    result = {
-        "method": "output mean and variance by Simpson quadrature at chosen (alpha, lambda)",
-        "passed": bad.size == 0,
-        "samples": draws,
-        "max_abs_error": float(gap[1:].max()),
-        "tolerance": "|E[f]| and |E[f^2] - 1| <= 1e-6",
-        "detail": f"{bad.size} of {draws} chosen pairs leave the fixed point (0, 1); the derived pair keeps it",
-    }
+    counterexample = None
     if bad.size:
         row = 1 + int(bad[np.argmin(gap[1:][bad])])
-        result["counterexample"] = {
-            "values": {"alpha": float(pairs[row, 0]), "lambda": float(pairs[row, 1])},
-            "part": "(E[f(z)], E[f(z)^2])",
-            "claimed": [float(mean[row]), float(second[row])],
-            "reference": [0.0, 1.0],
-        }
-    return result
+        counterexample = Counterexample(
+            {"alpha": float(pairs[row, 0]), "lambda": float(pairs[row, 1])},
+            claimed=[float(mean[row]), float(second[row])],
+            reference=[0.0, 1.0],
+            part="(E[f(z)], E[f(z)^2])",
+        )
+    return Outcome(
+        "output mean and variance by Simpson quadrature at chosen (alpha, lambda)",
+        bad.size == 0,
+        samples=draws,
+        max_abs_error=float(gap[1:].max()),
+        tolerance="|E[f]| and |E[f^2] - 1| <= 1e-6",
+        detail=f"{bad.size} of {draws} chosen pairs leave the fixed point (0, 1); the derived pair keeps it",
+        counterexample=counterexample,
+    )
 
 
 def claims() -> tuple[Claim, ...]:

@@ -13,10 +13,12 @@ from functools import lru_cache
 
 import sympy as sp
 
+from ...checks.torch_oracle import torch_hook
 from ...claim import Claim, reals
 from ...latex.front import parse_chain
 from ...lib import activations
 from ...lib.symbols import x
+from ...outcome import Counterexample, Outcome
 from .builder import formula_claim
 
 __all__ = ["claims", "max_form_condition"]
@@ -185,23 +187,18 @@ def _decimal(latex: str) -> sp.Basic:
 
 
 def _torch_default(cls_name: str, parameter: str, value: sp.Basic):
-    def oracle(size, rng) -> dict | None:
-        try:
-            import torch
-        except ImportError:
-            return None
+    def oracle(torch, size, rng) -> Outcome:
         default = inspect.signature(getattr(torch.nn, cls_name)).parameters[parameter].default
         passed = abs(float(default) - float(value)) <= 1e-12
-        result = {
-            "method": f"inspect.signature(torch.nn.{cls_name}).{parameter}",
-            "passed": passed,
-            "detail": f"PyTorch's default {parameter} = {default}",
-        }
-        if not passed:
-            result["counterexample"] = {"values": {}, "part": parameter, "claimed": float(value), "reference": default}
-        return result
+        counterexample = None if passed else Counterexample({}, float(value), default, part=parameter)
+        return Outcome(
+            f"inspect.signature(torch.nn.{cls_name}).{parameter}",
+            passed,
+            detail=f"PyTorch's default {parameter} = {default}",
+            counterexample=counterexample,
+        )
 
-    return oracle
+    return torch_hook(oracle)
 
 
 def _prose() -> list[Claim]:

@@ -12,11 +12,16 @@ PyTorch's BatchNorm1d/2d is the oracle (:mod:`convproof.derivations.claims.batch
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import sympy as sp
 
+from ...checks.numeric import compile_expr
 from ...claim import Claim, reals
 from ...latex.front import parse_chain
-from ...lib.batchnorm import KERAS, PYTORCH
+from ...lib.batchnorm import KERAS, PYTORCH, batch_mean, batch_variance
+from ...outcome import Outcome
 from . import hooks as checks
 from . import oracle
 
@@ -27,25 +32,6 @@ TOPIC = "batchnorm"
 BATCH = sp.symbols("x_1:3", real=True)
 gamma, beta = sp.symbols("gamma beta", real=True)
 _DOMAIN = {x: reals(-10, 10) for x in BATCH}
-
-
-def batch_mean(values) -> sp.Basic:
-    """Mean of a list of SymPy values.
-
-    >>> batch_mean(BATCH)
-    x_1/2 + x_2/2
-    """
-    return sp.Add(*values) / len(values)
-
-
-def batch_variance(values, ddof: int = 0) -> sp.Basic:
-    """Variance of a list of SymPy values: biased (``ddof=0``, as batch norm normalises) or not.
-
-    >>> sp.factor(batch_variance(BATCH))
-    (x_1 - x_2)**2/4
-    """
-    mean = batch_mean(values)
-    return sp.Add(*((v - mean) ** 2 for v in values)) / (len(values) - ddof)
 
 
 def _standardised(values) -> list[sp.Basic]:
@@ -86,7 +72,7 @@ def _formula_claim() -> Claim:
         lhs=r"(\mathrm{mean}, \mathrm{var})",
         domain=dict(_DOMAIN),
         checks=(("symbolic", checks.general_batch_proof(rhs, X, MEAN, STD)),),
-        oracle=oracle.formula_oracle(sp.lambdify((X, MEAN, STD), rhs, modules="numpy")),
+        oracle=oracle.formula_oracle(compile_expr(rhs, (X, MEAN, STD))),
         derivation=(
             ("batch mean", sp.Eq(sp.Symbol("Mean_i"), batch_mean(BATCH), evaluate=False)),
             (
@@ -214,7 +200,7 @@ def _inference_claims() -> list[Claim]:
     ]
 
 
-def _learned_parameters(size, rng) -> dict:
+def _learned_parameters(size: int, rng: np.random.Generator) -> Outcome:
     """Hook: the loss reaches gamma and beta, so training moves them.
 
     A derivative that is non-zero at one point is not identically zero: for
@@ -235,11 +221,11 @@ def _learned_parameters(size, rng) -> dict:
                 witnesses[parameter.name] = (value, point)
                 break
     shown = "; ".join(f"dL/d{name} = {value} at {point}" for name, (value, point) in witnesses.items())
-    return {
-        "method": "symbolic gradient of a squared loss through batch norm, non-zero at a witness point",
-        "passed": len(witnesses) == 2,
-        "detail": shown or "no witness point found",
-    }
+    return Outcome(
+        "symbolic gradient of a squared loss through batch norm, non-zero at a witness point",
+        passed=len(witnesses) == 2,
+        detail=shown or "no witness point found",
+    )
 
 
 def claims() -> tuple[Claim, ...]:
@@ -256,7 +242,8 @@ def claims() -> tuple[Claim, ...]:
         )
     )
     out.extend(_prose_claims())
-    return tuple(out)
+    # every claim here is about Q1(d) (one extension generalises it)
+    return tuple(replace(claim, question="Q1", part="d") for claim in out)
 
 
 def _prose_claims() -> list[Claim]:

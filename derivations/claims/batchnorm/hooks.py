@@ -16,11 +16,13 @@ import numpy as np
 import sympy as sp
 
 from ...lib.batchnorm import EmaConvention, batch_norm_infer, batch_norm_train
+from ...outcome import Counterexample, Outcome
 
 __all__ = [
     "EPS",
     "draw_batch",
     "ema_convention_check",
+    "first_channel",
     "general_batch_proof",
     "inference_check",
     "normalised_moments_check",
@@ -46,7 +48,7 @@ def draw_batch(rng: np.random.Generator, *, spatial: bool = False, batch: int | 
     return rng.uniform(-5, 5, where) + rng.uniform(0.5, 3, where) * rng.standard_normal(shape)
 
 
-def general_batch_proof(rhs: sp.Basic, x: sp.Symbol, mean: sp.Symbol, std: sp.Symbol) -> Callable[..., dict]:
+def general_batch_proof(rhs: sp.Basic, x: sp.Symbol, mean: sp.Symbol, std: sp.Symbol) -> Callable[..., Outcome]:
     """Hook: the formula ``rhs`` standardises a batch of any size n (mean 0, variance 1).
 
     The batch is x[1..n] (``IndexedBase``); the mean m and the biased variance
@@ -66,28 +68,23 @@ def general_batch_proof(rhs: sp.Basic, x: sp.Symbol, mean: sp.Symbol, std: sp.Sy
             split = sp.factor_terms(split.subs(symbol, definition).expand()).doit()
         return sp.simplify(split)
 
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(size: int, rng: np.random.Generator) -> Outcome:
         mean_z = prove(sp.Sum(z, (j, 1, n)) / n)
         var_z = prove(sp.Sum(sp.expand(z**2), (j, 1, n)) / n - mean_z**2)
         passed = mean_z == 0 and var_z == 1
-        result = {
-            "method": "IndexedBase proof for a batch of any size n",
-            "passed": passed,
-            "detail": f"mean of the normalised batch = {mean_z}, biased variance = {var_z}",
-        }
-        if not passed:
-            result["counterexample"] = {
-                "values": {"n": "any"},
-                "part": "(mean, variance)",
-                "claimed": [str(mean_z), str(var_z)],
-                "reference": [0, 1],
-            }
-        return result
+        return Outcome(
+            "IndexedBase proof for a batch of any size n",
+            passed=passed,
+            detail=f"mean of the normalised batch = {mean_z}, biased variance = {var_z}",
+            counterexample=None
+            if passed
+            else Counterexample({"n": "any"}, [str(mean_z), str(var_z)], [0, 1], part="(mean, variance)"),
+        )
 
     return hook
 
 
-def normalised_moments_check(claimed_mean, claimed_std, *, affine: bool) -> Callable[..., dict]:
+def normalised_moments_check(claimed_mean, claimed_std, *, affine: bool) -> Callable[..., Outcome]:
     """Hook: per channel, the training-mode output has the claimed mean and standard deviation.
 
     ``claimed_mean(beta)`` and ``claimed_std(gamma)`` are NumPy functions of
@@ -95,7 +92,7 @@ def normalised_moments_check(claimed_mean, claimed_std, *, affine: bool) -> Call
     variance is gamma^2 V/(V + eps), so the bound allows |gamma| eps/(2V).
     """
 
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(size: int, rng: np.random.Generator) -> Outcome:
         worst, bad = 0.0, None
         count = trials(size)
         for trial in range(count):
@@ -111,60 +108,58 @@ def normalised_moments_check(claimed_mean, claimed_std, *, affine: bool) -> Call
             error = np.abs(got - want)
             worst = max(worst, float(error.max()))
             if bad is None and (error > allowed).any():
-                bad = {
-                    "values": {"shape": str(x.shape)},
-                    "part": "(mean, std) per channel",
-                    "claimed": want.T[0].tolist(),
-                    "reference": got.T[0].tolist(),
-                }
-        result = {
-            "method": "training-mode batch norm on random mini-batches (NumPy)",
-            "passed": bad is None,
-            "samples": count,
-            "max_abs_error": worst,
-            "tolerance": f"1e-9, plus |gamma| eps/(2V) on the std (eps={EPS:g})",
-        }
-        if bad is not None:
-            result["counterexample"] = bad
-        return result
+                bad = Counterexample(
+                    {"shape": str(x.shape)}, want.T[0].tolist(), got.T[0].tolist(), part="(mean, std) per channel"
+                )
+        return Outcome(
+            "training-mode batch norm on random mini-batches (NumPy)",
+            passed=bad is None,
+            samples=count,
+            max_abs_error=worst,
+            tolerance=f"1e-9, plus |gamma| eps/(2V) on the std (eps={EPS:g})",
+            counterexample=bad,
+        )
 
     return hook
 
 
-def ema_convention_check(convention: EmaConvention, claimed: Callable[..., tuple]) -> Callable[..., dict]:
+def ema_convention_check(convention: EmaConvention, claimed: Callable[..., tuple]) -> Callable[..., Outcome]:
     """Hook: running (mean, variance) after the first batch under ``convention`` against ``claimed``.
 
     ``claimed(mean, biased_variance)`` gives what the claim says they are.
     """
 
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(size: int, rng: np.random.Generator) -> Outcome:
         x = draw_batch(rng)
         _, mean, var = batch_norm_train(x)
         got = convention.update((convention.initial_mean, convention.initial_variance), mean, var, x.shape[0])
         want = claimed(mean, var)
         error = float(np.max(np.abs(np.stack(got) - np.stack(want))))
         passed = bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
-        result = {
-            "method": f"running statistics after one batch, {convention.name}",
-            "passed": passed,
-            "samples": int(x.shape[0]),
-            "max_abs_error": error,
-            "detail": f"channel 0: running mean {got[0][0]:.4g}, variance {got[1][0]:.4g}; "
+        return Outcome(
+            f"running statistics after one batch, {convention.name}",
+            passed=passed,
+            samples=int(x.shape[0]),
+            max_abs_error=error,
+            detail=f"channel 0: running mean {got[0][0]:.4g}, variance {got[1][0]:.4g}; "
             f"batch mean {mean[0]:.4g}, variance {var[0]:.4g}",
-        }
-        if not passed:
-            result["counterexample"] = {
-                "values": {"batch": [round(float(v), 6) for v in x[:, 0]]},
-                "part": f"(running mean, running variance), {convention.name}",
-                "claimed": [float(want[0][0]), float(want[1][0])],
-                "reference": [float(got[0][0]), float(got[1][0])],
-            }
-        return result
+            counterexample=None if passed else first_channel(x, want, got, convention.name),
+        )
 
     return hook
 
 
-def inference_check(size: int, rng: np.random.Generator) -> dict:
+def first_channel(x: np.ndarray, want, got, source: str) -> Counterexample:
+    """The counterexample of a running-statistics hook: channel 0 of the batch, claimed and found (mean, variance)."""
+    return Counterexample(
+        {"batch": [round(float(v), 6) for v in x[:, 0]]},
+        [float(want[0][0]), float(want[1][0])],
+        [float(got[0][0]), float(got[1][0])],
+        part=f"(running mean, running variance), {source}",
+    )
+
+
+def inference_check(size: int, rng: np.random.Generator) -> Outcome:
     """Hook: with running statistics a sample's output is the same alone or in any batch;
     with batch statistics (training mode) it changes with its batch-mates."""
     alone_ok, batch_dependent, count = True, True, trials(size)
@@ -179,16 +174,16 @@ def inference_check(size: int, rng: np.random.Generator) -> dict:
         others[1:] = rng.normal(2.0, 3.0, others[1:].shape)
         batch_dependent &= not np.allclose(batch_norm_train(x)[0][0], batch_norm_train(others)[0][0])
     passed = alone_ok and batch_dependent
-    return {
-        "method": "inference with running statistics vs training with batch statistics (NumPy)",
-        "passed": passed,
-        "samples": count,
-        "detail": f"inference per sample equals inference in the batch: {alone_ok}; "
+    return Outcome(
+        "inference with running statistics vs training with batch statistics (NumPy)",
+        passed=passed,
+        samples=count,
+        detail=f"inference per sample equals inference in the batch: {alone_ok}; "
         f"training-mode output of a sample changes with its batch-mates: {batch_dependent}",
-    }
+    )
 
 
-def single_sample_proof(size: int, rng: np.random.Generator) -> dict:
+def single_sample_proof(size: int, rng: np.random.Generator) -> Outcome:
     """Hook: a mini-batch of one sample has variance 0, so training-mode batch norm
     maps every input to beta (with eps) or to 0/0 (without)."""
     x1, gamma, beta, eps = sp.symbols("x_1 gamma beta epsilon", real=True)
@@ -197,23 +192,23 @@ def single_sample_proof(size: int, rng: np.random.Generator) -> dict:
     with_eps = gamma * (x1 - mean) / sp.sqrt(var + eps) + beta
     without = (x1 - mean) / sp.sqrt(var)
     passed = var == 0 and with_eps == beta and without is sp.nan
-    return {
-        "method": "symbolic batch of one sample",
-        "passed": passed,
-        "detail": f"batch variance {var}; output with eps: {with_eps} for every x_1; without eps: {without}",
-    }
+    return Outcome(
+        "symbolic batch of one sample",
+        passed=passed,
+        detail=f"batch variance {var}; output with eps: {with_eps} for every x_1; without eps: {without}",
+    )
 
 
-def single_image_check(size: int, rng: np.random.Generator) -> dict:
+def single_image_check(size: int, rng: np.random.Generator) -> Outcome:
     """Hook: one image of a convolutional layer (N = 1, H x W > 1) still has per-channel statistics."""
     count, ok = trials(size), True
     for _ in range(count):
         x = draw_batch(rng, spatial=True, batch=1)
         y, _, var = batch_norm_train(x, eps=EPS)
         ok &= bool((var > 0).all() and np.allclose(y.mean(axis=(0, 2, 3)), 0, atol=1e-9))
-    return {
-        "method": "training-mode batch norm of single images (N = 1) of shape (1, C, H, W)",
-        "passed": ok,
-        "samples": count,
-        "detail": f"every channel had a positive variance over its H x W values and was centred: {ok}",
-    }
+    return Outcome(
+        "training-mode batch norm of single images (N = 1) of shape (1, C, H, W)",
+        passed=ok,
+        samples=count,
+        detail=f"every channel had a positive variance over its H x W values and was centred: {ok}",
+    )

@@ -1,8 +1,9 @@
 """PyTorch as the oracle of the batch-norm claims (torch.nn.BatchNorm1d/2d).
 
-Every hook returns ``None`` when PyTorch is not installed (the tier is then
-skipped), imports it only when called and runs it on one thread
-(:func:`convproof.derivations.checks.torch_oracle.torch_hook`). Layers run in float64, so the only
+Every hook is wrapped by :func:`convproof.derivations.checks.torch_oracle.torch_hook`:
+it returns ``None`` when PyTorch is not installed (the tier is then skipped),
+and otherwise receives the ``torch`` module, on one thread, as first argument
+(the helpers below take it from there). Layers run in float64, so the only
 difference from the NumPy reference is PyTorch's eps = 1e-5, which the
 tolerances account for.
 """
@@ -15,7 +16,8 @@ import numpy as np
 
 from ...checks.torch_oracle import torch_hook
 from ...lib.batchnorm import PYTORCH, batch_norm_infer, batch_norm_train
-from .hooks import EPS, draw_batch, trials
+from ...outcome import Outcome
+from .hooks import EPS, draw_batch, first_channel, trials
 
 __all__ = [
     "ema_oracle",
@@ -33,21 +35,17 @@ def _trials(size: int) -> int:
     return min(trials(size), 4)
 
 
-def _layer(x: np.ndarray, **options):
-    import torch
-
+def _layer(torch, x: np.ndarray, **options):
     kind = torch.nn.BatchNorm1d if x.ndim == 2 else torch.nn.BatchNorm2d
     return kind(x.shape[1], **options).double()
 
 
-def _run(layer, x: np.ndarray) -> np.ndarray:
-    import torch
-
+def _run(torch, layer, x: np.ndarray) -> np.ndarray:
     with torch.no_grad():
         return layer(torch.from_numpy(x)).numpy()
 
 
-def formula_oracle(formula: Callable[..., np.ndarray]) -> Callable[..., dict | None]:
+def formula_oracle(formula: Callable[..., np.ndarray]) -> Callable[..., Outcome | None]:
     """Oracle: training-mode BatchNorm1d/2d output equals ``formula(x, mean, std)`` per channel.
 
     ``formula`` is the report's expression as a NumPy function; the tolerance
@@ -55,7 +53,7 @@ def formula_oracle(formula: Callable[..., np.ndarray]) -> Callable[..., dict | N
     """
 
     @torch_hook
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(torch, size: int, rng: np.random.Generator) -> Outcome:
         worst, ok, count = 0.0, True, _trials(size)
         for trial in range(count):
             x = draw_batch(rng, spatial=bool(trial % 2))
@@ -63,58 +61,56 @@ def formula_oracle(formula: Callable[..., np.ndarray]) -> Callable[..., dict | N
             shape = (1, -1) + (1,) * (x.ndim - 2)
             mean, var = x.mean(axis=axes).reshape(shape), x.var(axis=axes).reshape(shape)
             want = formula(x, mean, np.sqrt(var))
-            got = _run(_layer(x, affine=False), x)
+            got = _run(torch, _layer(torch, x, affine=False), x)
             error = np.abs(got - want)
             worst = max(worst, float(error.max()))
             ok &= bool((error <= np.abs(want) * EPS / (2 * var) + 1e-9).all())
-        return {
-            "method": "torch.nn.BatchNorm1d/2d, training mode, affine=False",
-            "passed": ok,
-            "samples": count,
-            "max_abs_error": worst,
-            "tolerance": f"|z| eps/(2V) + 1e-9, eps={EPS:g}",
-        }
+        return Outcome(
+            "torch.nn.BatchNorm1d/2d, training mode, affine=False",
+            passed=ok,
+            samples=count,
+            max_abs_error=worst,
+            tolerance=f"|z| eps/(2V) + 1e-9, eps={EPS:g}",
+        )
 
     return hook
 
 
-def moments_oracle(*, affine: bool) -> Callable[..., dict | None]:
+def moments_oracle(*, affine: bool) -> Callable[..., Outcome | None]:
     """Oracle: BatchNorm1d/2d agrees with the NumPy reference; per channel its output
     has mean beta and standard deviation |gamma| (0 and 1 without affine), up to eps."""
 
     @torch_hook
-    def hook(size: int, rng: np.random.Generator) -> dict:
-        import torch
-
+    def hook(torch, size: int, rng: np.random.Generator) -> Outcome:
         worst, ok, count = 0.0, True, _trials(size)
         for trial in range(count):
             x = draw_batch(rng, spatial=bool(trial % 2))
             channels = x.shape[1]
             gamma = rng.uniform(-3, 3, channels) if affine else np.ones(channels)
             beta = rng.uniform(-3, 3, channels) if affine else np.zeros(channels)
-            layer = _layer(x)
+            layer = _layer(torch, x)
             with torch.no_grad():
                 layer.weight.copy_(torch.from_numpy(gamma))
                 layer.bias.copy_(torch.from_numpy(beta))
-            got = _run(layer, x)
+            got = _run(torch, layer, x)
             want, _, var = batch_norm_train(x, gamma, beta, eps=EPS)
             axes = (0, *range(2, x.ndim))
             moments = np.abs(np.stack([got.mean(axis=axes) - beta, got.std(axis=axes) - np.abs(gamma)]))
             allowed = np.stack([np.full(channels, 1e-9), np.abs(gamma) * EPS / (2 * var) + 1e-9])
             worst = max(worst, float(np.abs(got - want).max()))
             ok &= bool(np.allclose(got, want, rtol=1e-9, atol=1e-12) and (moments <= allowed).all())
-        return {
-            "method": f"torch.nn.BatchNorm1d/2d, training mode, {'random gamma, beta' if affine else 'gamma=1, beta=0'}",
-            "passed": ok,
-            "samples": count,
-            "max_abs_error": worst,
-            "tolerance": "1e-9 against the NumPy reference; |gamma| eps/(2V) on the std",
-        }
+        return Outcome(
+            f"torch.nn.BatchNorm1d/2d, training mode, {'random gamma, beta' if affine else 'gamma=1, beta=0'}",
+            passed=ok,
+            samples=count,
+            max_abs_error=worst,
+            tolerance="1e-9 against the NumPy reference; |gamma| eps/(2V) on the std",
+        )
 
     return hook
 
 
-def ema_oracle(claimed: Callable[..., tuple]) -> Callable[..., dict | None]:
+def ema_oracle(claimed: Callable[..., tuple]) -> Callable[..., Outcome | None]:
     """Oracle: BatchNorm1d's running statistics after one batch against ``claimed(mean, var)``.
 
     PyTorch must also agree with the PyTorch convention of the NumPy
@@ -122,99 +118,91 @@ def ema_oracle(claimed: Callable[..., tuple]) -> Callable[..., dict | None]:
     """
 
     @torch_hook
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(torch, size: int, rng: np.random.Generator) -> Outcome:
         x = draw_batch(rng)
         _, mean, var = batch_norm_train(x)
-        layer = _layer(x)
-        _run(layer, x)
+        layer = _layer(torch, x)
+        _run(torch, layer, x)
         got = (layer.running_mean.numpy(), layer.running_var.numpy())
         expected = PYTORCH.update((0, 1), mean, var, x.shape[0])
         if not np.allclose(got, expected, rtol=1e-9, atol=1e-12):
             raise RuntimeError(f"torch running stats {got} disagree with the PyTorch convention {expected}")
-        cumulative = _layer(x, momentum=None)
-        _run(cumulative, x)
+        cumulative = _layer(torch, x, momentum=None)
+        _run(torch, cumulative, x)
         want = claimed(mean, var)
         passed = bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
-        result = {
-            "method": "torch.nn.BatchNorm1d running_mean/running_var after one training batch",
-            "passed": passed,
-            "samples": int(x.shape[0]),
-            "max_abs_error": float(np.max(np.abs(np.stack(got) - np.stack(want)))),
-            "detail": (
+        return Outcome(
+            "torch.nn.BatchNorm1d running_mean/running_var after one training batch",
+            passed=passed,
+            samples=int(x.shape[0]),
+            max_abs_error=float(np.max(np.abs(np.stack(got) - np.stack(want)))),
+            detail=(
                 f"channel 0: torch {got[0][0]:.4g}, {got[1][0]:.4g} (the NumPy PyTorch convention agrees); "
                 f"with momentum=None (cumulative average) torch keeps {cumulative.running_mean[0]:.4g}, "
                 f"{cumulative.running_var[0]:.4g}; batch mean {mean[0]:.4g}, biased variance {var[0]:.4g}"
             ),
-        }
-        if not passed:
-            result["counterexample"] = {
-                "values": {"batch": [round(float(v), 6) for v in x[:, 0]]},
-                "part": "(running mean, running variance), torch.nn.BatchNorm1d",
-                "claimed": [float(want[0][0]), float(want[1][0])],
-                "reference": [float(got[0][0]), float(got[1][0])],
-            }
-        return result
+            counterexample=None if passed else first_channel(x, want, got, "torch.nn.BatchNorm1d"),
+        )
 
     return hook
 
 
 @torch_hook
-def inference_oracle(size: int, rng: np.random.Generator) -> dict:
+def inference_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
     """Oracle: in eval mode BatchNorm1d treats each sample alone, as the NumPy inference does;
     in training mode a sample's output changes with its batch-mates."""
     count, alone_ok, dependent = _trials(size), True, True
     for _ in range(count):
         x = draw_batch(rng)
-        layer = _layer(x)
-        _run(layer, x)  # one training step fills the running statistics
+        layer = _layer(torch, x)
+        _run(torch, layer, x)  # one training step fills the running statistics
         layer.eval()
-        together = _run(layer, x)
+        together = _run(torch, layer, x)
         first = min(3, len(x))  # a few samples alone: each torch call has a fixed cost
-        alone = np.concatenate([_run(layer, x[i : i + 1]) for i in range(first)])
+        alone = np.concatenate([_run(torch, layer, x[i : i + 1]) for i in range(first)])
         mean, var = layer.running_mean.numpy(), layer.running_var.numpy()
         alone_ok &= bool(np.allclose(together[:first], alone, rtol=0, atol=1e-12))
         alone_ok &= bool(np.allclose(together, batch_norm_infer(x, mean, var, eps=EPS), rtol=1e-12, atol=1e-12))
         layer.train()
         others = x.copy()
         others[1:] = rng.normal(2.0, 3.0, others[1:].shape)
-        dependent &= not np.allclose(_run(layer, x)[0], _run(layer, others)[0])
-    return {
-        "method": "torch.nn.BatchNorm1d in eval and train mode",
-        "passed": alone_ok and dependent,
-        "samples": count,
-        "detail": f"eval: per sample = in batch = NumPy inference: {alone_ok}; train: depends on the batch: {dependent}",
-    }
+        dependent &= not np.allclose(_run(torch, layer, x)[0], _run(torch, layer, others)[0])
+    return Outcome(
+        "torch.nn.BatchNorm1d in eval and train mode",
+        passed=alone_ok and dependent,
+        samples=count,
+        detail=f"eval: per sample = in batch = NumPy inference: {alone_ok}; train: depends on the batch: {dependent}",
+    )
 
 
 @torch_hook
-def single_sample_oracle(size: int, rng: np.random.Generator) -> dict:
+def single_sample_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
     """Oracle: BatchNorm1d refuses a training batch of one sample."""
     x = draw_batch(rng, batch=1)
     try:
-        _run(_layer(x), x)
+        _run(torch, _layer(torch, x), x)
     except ValueError as exc:
-        return {"method": "torch.nn.BatchNorm1d, training mode, batch of 1", "passed": True, "detail": str(exc)}
-    return {"method": "torch.nn.BatchNorm1d, training mode, batch of 1", "passed": False, "detail": "accepted it"}
+        return Outcome("torch.nn.BatchNorm1d, training mode, batch of 1", passed=True, detail=str(exc))
+    return Outcome("torch.nn.BatchNorm1d, training mode, batch of 1", passed=False, detail="accepted it")
 
 
 @torch_hook
-def single_image_oracle(size: int, rng: np.random.Generator) -> dict:
+def single_image_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
     """Oracle: BatchNorm2d trains on a single image and matches the NumPy reference."""
     count, ok = _trials(size), True
     for _ in range(count):
         x = draw_batch(rng, spatial=True, batch=1)
-        ok &= bool(np.allclose(_run(_layer(x), x), batch_norm_train(x, eps=EPS)[0], rtol=1e-9, atol=1e-12))
-    return {"method": "torch.nn.BatchNorm2d, training mode, N = 1", "passed": ok, "samples": count}
+        got = _run(torch, _layer(torch, x), x)
+        ok &= bool(np.allclose(got, batch_norm_train(x, eps=EPS)[0], rtol=1e-9, atol=1e-12))
+    return Outcome("torch.nn.BatchNorm2d, training mode, N = 1", passed=ok, samples=count)
 
 
 @torch_hook
-def parameters_oracle(size: int, rng: np.random.Generator) -> dict:
+def parameters_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
     """Oracle: gamma and beta are BatchNorm's only trainable parameters and a loss's
     gradient reaches them; the running statistics are buffers, not trained."""
-    import torch
-
     x = draw_batch(rng)
-    layer = _layer(x)
+    layer = _layer(torch, x)
     names = sorted(name for name, _ in layer.named_parameters())
     buffers = sorted(name for name, _ in layer.named_buffers())
     target = torch.from_numpy(rng.standard_normal(x.shape))
@@ -222,8 +210,8 @@ def parameters_oracle(size: int, rng: np.random.Generator) -> dict:
     loss.backward()
     reached = all(bool(p.grad.abs().max() > 0) for p in (layer.weight, layer.bias))
     passed = names == ["bias", "weight"] and reached
-    return {
-        "method": "torch.nn.BatchNorm1d parameters and the gradient of a loss",
-        "passed": passed,
-        "detail": f"parameters {names} (gamma = weight, beta = bias), non-zero gradient: {reached}; buffers {buffers}",
-    }
+    return Outcome(
+        "torch.nn.BatchNorm1d parameters and the gradient of a loss",
+        passed=passed,
+        detail=f"parameters {names} (gamma = weight, beta = bias), non-zero gradient: {reached}; buffers {buffers}",
+    )

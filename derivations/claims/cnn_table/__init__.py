@@ -116,6 +116,11 @@ def _hooks(pick, parts, reference):
     return cnn_witness.witness_hooks(parse_layer_spec(spec), shape, pick, parts, reference)
 
 
+def _cell_place(index: int, row: LayerRow) -> dict[str, str]:
+    """Where a cell of the table is: its ``where`` text, and the question and part it belongs to."""
+    return {"where": f"Q3 table: {row.layer}, row {index + 1}", "question": "Q3", "part": f"table row {index + 1}"}
+
+
 def _steps(formula, row: LayerRow, value) -> tuple[tuple[str, object], ...]:
     used = sorted(sp.sympify(formula).free_symbols, key=lambda v: v.name)
     given = ", ".join(f"{sym} = {row.values[sym]}" for sym in used)
@@ -135,7 +140,7 @@ def _shape_claim(key: str, index: int, row: LayerRow, cell: str) -> Claim:
     brute, oracle = _hooks(cnn_witness.cell(index, "shape"), parts, reference)
     return Claim(
         id=f"{TOPIC}.{key}.shape",
-        where=f"Q3 table: {row.layer}, row {index + 1}",
+        **_cell_place(index, row),
         source=latex,
         statement=shape,
         claimed=parts,
@@ -150,8 +155,7 @@ def _shape_claim(key: str, index: int, row: LayerRow, cell: str) -> Claim:
 
 def _params_claim(key: str, index: int, row: LayerRow, cells: tuple[str, str, str]) -> Claim:
     layer, _, cell = cells
-    where = f"Q3 table: {row.layer}, row {index + 1}"
-    common = {"id": f"{TOPIC}.{key}.params", "where": where}
+    common = {"id": f"{TOPIC}.{key}.params", **_cell_place(index, row)}
     note = _NOTES.get(row.kind, f"{row.layer} holds no weights.")
     if cell.strip() == "":
         # a blank cell has no text of its own: its row's layer name stands for it
@@ -210,6 +214,7 @@ def _calculation_claims(table: LayerTable, keys: list[str]) -> list[Claim]:
             Claim(
                 id=f"{TOPIC}.calc.{keys[index]}_size",
                 where=f"Q3 calculations: {row.layer}, row {index + 1}",
+                question="Q3",
                 source=latex,
                 statement=sides,
                 claimed=parts,
@@ -235,6 +240,7 @@ def _total_claims(table: LayerTable, stated: list[sp.Basic]) -> list[Claim]:
         Claim(
             id=f"{TOPIC}.total_sum",
             where="Q3 calculations: total",
+            question="Q3",
             source=TOTAL,
             statement=sides,
             claimed=tuple((f"side {n}", side) for n, side in enumerate(sides, start=1)),
@@ -247,6 +253,7 @@ def _total_claims(table: LayerTable, stated: list[sp.Basic]) -> list[Claim]:
         Claim(
             id=f"{TOPIC}.total_params",
             where="Q3, after the calculations",
+            question="Q3",
             source=TOTAL_SENTENCE,
             statement=value,
             claimed=(("value", value),),

@@ -1,4 +1,4 @@
-"""Q4: gradients of the 1-D conv + max-ReLU network (parts a to c; part d in conv_grads_general).
+"""Q4: gradients of the 1-D conv + max-ReLU network (parts a to c; part d in :mod:`.general`).
 
 Every formula of Q4 is parsed from the report's LaTeX. Each is about one
 derivative d(of)/d(wrt) of the network of :mod:`convproof.derivations.claims.conv_grads.network`;
@@ -22,12 +22,12 @@ from collections.abc import Iterator, Mapping
 import sympy as sp
 
 from ...checks.kinks import prove_on_regions
-from ...claim import Claim, reals
+from ...claim import Claim, place, reals
 from ...latex.front import parse, parse_chain
 from . import network as net
 from . import numeric as sim
 from .general import general_claims
-from .hooks import gradient_checks, gradient_oracle
+from .hooks import gradient_checks, gradient_oracle, parameter_check
 
 __all__ = ["GRADIENTS", "TOPIC", "claims", "gradient_claim", "names"]
 
@@ -102,7 +102,7 @@ def names() -> _Names:
 
 
 def gradient_claim(
-    claim_id: str, where: str, source: str | None, of: str, wrt: str, lhs: str, note: str = "", **extra
+    claim_id: str, part: str, source: str | None, of: str, wrt: str, lhs: str, note: str = "", **extra
 ) -> Claim:
     """A claim about d(of)/d(wrt): every side after the first of ``source`` is a claimed value.
 
@@ -118,7 +118,7 @@ def gradient_claim(
     reference_z = net.derivative_z(of, wrt)
     return Claim(
         id=claim_id,
-        where=where,
+        **place("Q4", part),
         source=source,
         statement=sides,
         claimed=tuple((label, net.at_inputs(part)) for label, part in in_z),
@@ -146,22 +146,13 @@ def _parameters() -> Claim:
     listed = parse(src, names())
     truth = net.parameters()
 
-    def compare(size, rng) -> dict:
-        claimed = sorted(s.name for s in listed)
-        extra, missing = sorted(set(claimed) - truth), sorted(truth - set(claimed))
-        passed = not extra and not missing
-        record = {"values": {}, "part": "parameter list", "claimed": claimed, "reference": sorted(truth)}
-        detail = "" if passed else f"not parameters: {extra or 'none'}; missing: {missing or 'none'}"
-        return {"method": "the set of symbols L depends on, less input u and target y", "passed": passed,
-                "detail": detail, "counterexample": None if passed else record}  # fmt: skip
-
     return Claim(
         id="conv_grads.parameters",
-        where="Q4(a)",
+        **place("Q4", "a"),
         source=src,
         statement=listed,
         reference=sp.FiniteSet(*(net.SYMBOLS[name] for name in sorted(truth))),
-        checks=(("symbolic", compare),),
+        checks=(("symbolic", parameter_check(listed, truth)),),
         note="The rest of Q4 uses two pooled activations and only w_1, w_2 (dL/dw_1, dL/dw_2, yhat = w_1 v_1 + "
         "w_2 v_2 + a), so the network is read with those two weights; w_3 is then not a parameter. " + _NETWORK,
     )
@@ -174,7 +165,7 @@ def _two_paths() -> Claim:
     paths = sum(1 for name in ("v_1", "v_2") if z2 in values[name].free_symbols)
     return Claim(
         id="conv_grads.z2_two_paths",
-        where="Q4(b)",
+        **place("Q4", "b"),
         source=src,
         statement=sp.Integer(count),
         claimed=(("paths", sp.Integer(count)),),
@@ -189,43 +180,43 @@ _DELTA = "delta_j, undefined in the report, is read as dL/dv_j = (yhat - y) w_j.
 _Z = "The bare z is max(z_1, z_2) (the report's own max(0, z_1, z_2) = max(0, z))."
 _OTHERWISE = "The empty condition of the last case is 'otherwise'."
 
-# (id, where, the report's LaTeX, of, wrt, how it is read): each about d(of)/d(wrt)
+# (id, part of Q4, the report's LaTeX, of, wrt, how it is read): each about d(of)/d(wrt)
 GRADIENTS = (
-    ("dL_dw1", "Q4(b)", r"\frac{\partial L}{\partial w_1} = [-(\hat{y} - y)] [v_1] = (\hat{y} - y) v_1", "L", "w_1",
+    ("dL_dw1", "b", r"\frac{\partial L}{\partial w_1} = [-(\hat{y} - y)] [v_1] = (\hat{y} - y) v_1", "L", "w_1",
      "Side 2 is read as the product dL/dyhat * dyhat/dw_1."),
-    ("dL_dw2", "Q4(b)", r"\frac{\partial L}{\partial w_2} = (\hat{y} - y) v_2", "L", "w_2", ""),
-    ("dL_da", "Q4(b)", r"\frac{\partial L}{\partial a} = (\hat{y} - y)", "L", "a", ""),
-    ("dL_dz1_chain", "Q4(b)",
+    ("dL_dw2", "b", r"\frac{\partial L}{\partial w_2} = (\hat{y} - y) v_2", "L", "w_2", ""),
+    ("dL_da", "b", r"\frac{\partial L}{\partial a} = (\hat{y} - y)", "L", "a", ""),
+    ("dL_dz1_chain", "b",
      r"\frac{\partial L}{\partial z_1} = \frac{\partial}{\partial v_1} \frac{\partial v_1}{\partial z_1}", "L", "z_1",
      "The operator d/dv_1 is read as dL/dv_1 (the report drops the L). " + _ALPHA),
-    ("dv1_dz1_cases", "Q4(b)",
+    ("dv1_dz1_cases", "b",
      r"\frac{\partial v_1}{\partial z_1} = \begin{cases} 0 & z < 0 \Rightarrow z_1, z_2 < 0 \\ 1 & z > 0 \end{cases}",
      "v_1", "z_1", _Z + " The first case reads 'z < 0, hence z_1, z_2 < 0' (all must hold); no case covers z = 0."),
-    ("dL_dz1_cases", "Q4(b)",
+    ("dL_dz1_cases", "b",
      r"\Rightarrow \frac{\partial L}{\partial z_1} = \begin{cases} 0 & \text{if } z_1 < 0, z_2 < 0 \\ \delta_1 & \end{cases}",
      "L", "z_1", _DELTA + " " + _OTHERWISE),
-    ("dL_dz3_cases", "Q4(b)",
+    ("dL_dz3_cases", "b",
      r"\Rightarrow \frac{\partial L}{\partial z_3} = \begin{cases} 0 & \text{if } z_2 < 0, z_3 < 0 \\ \delta_2 & \end{cases}",
      "L", "z_3", _DELTA + " " + _OTHERWISE),
-    ("dL_dz2_chain", "Q4(b)",
+    ("dL_dz2_chain", "b",
      r"\frac{\partial L}{\partial z_2} = \frac{\partial L}{\partial v_1} \frac{\partial v_1}{\partial z_2} + \frac{\partial L}{\partial v_2} \frac{\partial v_2}{\partial z_2} = \delta_1 \frac{\partial v_1}{\partial z_2} + \delta_2 \frac{\partial v_2}{\partial z_2}",
      "L", "z_2", "The sum over the two paths of z_2. " + _DELTA + " " + _ALPHA),
-    ("dv1_dz2_cases", "Q4(b)",
+    ("dv1_dz2_cases", "b",
      r"\frac{\partial V_1}{\partial z_2} = \begin{cases} 0 & \text{if } z_1 < 0, z_2 < 0 \\ 1 & \end{cases}",
      "v_1", "z_2", "V_1 is v_1. " + _OTHERWISE),
-    ("dv2_dz2_cases", "Q4(b)",
+    ("dv2_dz2_cases", "b",
      r"\frac{\partial V_2}{\partial z_2} = \begin{cases} 0 & \text{if } z_2 < 0, z_3 < 0 \\ 1 & \end{cases}",
      "v_2", "z_2", "V_2 is v_2. " + _OTHERWISE),
-    ("dL_dk1", "Q4(c)",
+    ("dL_dk1", "c",
      r"\begin{aligned} \frac{\partial L}{\partial k_1} &= \frac{\partial L}{\partial z_1} \frac{\partial z_1}{\partial k_1} + \frac{\partial L}{\partial z_2} \frac{\partial z_2}{\partial k_1} + \frac{\partial L}{\partial z_3} \frac{\partial z_3}{\partial k_1} \\ &= \alpha_1 u_1 + \alpha_2 u_2 + \alpha_3 u_3 \end{aligned}",
      "L", "k_1", _ALPHA),
-    ("dL_dk2", "Q4(c)",
+    ("dL_dk2", "c",
      r"\begin{aligned} \frac{\partial L}{\partial k_2} &= \frac{\partial L}{\partial z_1} \frac{\partial z_1}{\partial k_2} + \frac{\partial L}{\partial z_2} \frac{\partial z_2}{\partial k_2} + \frac{\partial L}{\partial z_3} \frac{\partial z_3}{\partial k_2} \\ &= \alpha_1 u_2 + \alpha_2 u_3 + \alpha_3 u_4 \end{aligned}",
      "L", "k_2", _ALPHA),
-    ("dL_dk3", "Q4(c)",
+    ("dL_dk3", "c",
      r"\begin{aligned} \frac{\partial L}{\partial k_3} &= \frac{\partial L}{\partial z_1} \frac{\partial z_1}{\partial k_3} + \frac{\partial L}{\partial z_2} \frac{\partial z_2}{\partial k_3} + \frac{\partial L}{\partial z_3} \frac{\partial z_3}{\partial k_3} \\ &= \alpha_1 u_3 + \alpha_2 u_4 + \alpha_3 u_5 \end{aligned}",
      "L", "k_3", _ALPHA),
-    ("dL_db", "Q4(c)",
+    ("dL_db", "c",
      r"\begin{aligned} \frac{\partial L}{\partial b} &= \frac{\partial L}{\partial z_1} \frac{\partial z_1}{\partial b} + \frac{\partial L}{\partial z_2} \frac{\partial z_2}{\partial b} + \frac{\partial L}{\partial z_3} \frac{\partial z_3}{\partial b} \\ &= \alpha_1 + \alpha_2 + \alpha_3 \end{aligned}",
      "L", "b", _ALPHA),
 )  # fmt: skip
@@ -244,7 +235,7 @@ def _max_nested() -> Claim:
     reference_z = net.head()["v_1"]
     return Claim(
         id="conv_grads.max_nested",
-        where="Q4(b)",
+        **place("Q4", "b"),
         source=src,
         statement=sides,
         claimed=tuple((label, net.at_inputs(part)) for label, part in in_z),
@@ -261,7 +252,7 @@ def _expansion(j: int, src: str) -> Claim:
     sides = parse_chain(src, plain)
     return Claim(
         id=f"conv_grads.z{j}_expansion",
-        where="Q4(c)",
+        **place("Q4", "c"),
         source=src,
         statement=sp.Eq(*sides, evaluate=False),
         claimed=(("side 2", sides[1]),),
@@ -276,15 +267,15 @@ def claims() -> tuple[Claim, ...]:
     """Every Q4 claim, parsed from the report's LaTeX, in report order."""
 
     def grad(row) -> Claim:
-        name, where, src, of, wrt, note = row
+        name, part, src, of, wrt, note = row
         lhs = rf"\frac{{\partial {of}}}{{\partial {wrt}}}"
-        return gradient_claim(f"{TOPIC}.{name}", where, src, of, wrt, lhs, note)
+        return gradient_claim(f"{TOPIC}.{name}", part, src, of, wrt, lhs, note)
 
     prose = "The network is backpropagated like an MLP ('جان' read as a typo of 'مثل', like)."
     by_id = {row[0]: row for row in GRADIENTS}
     return (
         _parameters(),
-        Claim(id=f"{TOPIC}.prose_mlp", where="Q4(b)", source="این شبکه جان MLP است", prose=prose),
+        Claim(id=f"{TOPIC}.prose_mlp", **place("Q4", "b"), source="این شبکه جان MLP است", prose=prose),
         *(grad(by_id[name]) for name in ("dL_dw1", "dL_dw2", "dL_da", "dL_dz1_chain")),
         _max_nested(),
         *(grad(by_id[name]) for name in ("dv1_dz1_cases", "dL_dz1_cases", "dL_dz3_cases", "dL_dz2_chain")),

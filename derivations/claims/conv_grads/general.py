@@ -12,20 +12,22 @@ statement; the claim's checks also unroll it for every input size up to 8
 from __future__ import annotations
 
 import functools
-import importlib.util
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from ...claim import Claim
-from ...errors import BadInputError
+from ...checks.numeric import compile_expr
+from ...checks.sums import unroll
+from ...checks.torch_oracle import torch_hook
+from ...claim import Claim, place
 from ...latex.front import parse_chain
 from ...lib.conv1d import conv1d_param_grads, conv1d_param_grads_symbolic
 from ...lib.symbols import i, m
-from .hooks import one_torch_thread
+from ...outcome import Counterexample, Outcome
 
-__all__ = ["MAX_SIZE", "general_claim", "general_claims", "sizes", "unroll"]
+__all__ = ["MAX_SIZE", "general_claim", "general_claims", "sizes"]
 
 MAX_SIZE = 8
 ALPHA, U = sp.IndexedBase("alpha"), sp.IndexedBase("u")
@@ -51,23 +53,6 @@ def _indices(wrt: str, kernel: int) -> range:
     return range(1, kernel + 1) if wrt == "k" else range(1, 2)
 
 
-def unroll(expr: sp.Expr) -> sp.Expr:
-    """Every ``Sum`` with numeric limits written out term by term (``doit`` looks for closed forms: slow).
-
-    >>> j = sp.Symbol("j", integer=True)
-    >>> unroll(sp.Sum(ALPHA[j] * U[j + 1], (j, 1, 2)))
-    alpha[1]*u[2] + alpha[2]*u[3]
-    """
-
-    def write_out(total: sp.Sum) -> sp.Expr:
-        (index, low, high), body = total.limits[0], total.function
-        if len(total.limits) != 1 or not (low.is_Integer and high.is_Integer):
-            raise BadInputError(f"unroll needs one summation with numeric limits, not {total}")
-        return sp.Add(*(body.xreplace({index: sp.Integer(v)}) for v in range(int(low), int(high) + 1)))
-
-    return expr.replace(lambda e: isinstance(e, sp.Sum), write_out)
-
-
 @functools.cache
 def _symbolic_grads(n: int, kernel: int):
     return conv1d_param_grads_symbolic(n, kernel)
@@ -76,20 +61,19 @@ def _symbolic_grads(n: int, kernel: int):
 def _unrolled(part: sp.Expr, wrt: str) -> Callable:
     """Exact: the claim with m = n - K + 1 and each i, against SymPy's derivative of that layer."""
 
-    def check(size: int, rng: np.random.Generator) -> dict:
+    def check(size: int, rng: np.random.Generator) -> Outcome:
         done = 0
         for n, kernel in sizes():
             grads, grad_b = _symbolic_grads(n, kernel)
             for index in _indices(wrt, kernel):
-                got = unroll(part.xreplace({m: sp.Integer(n - kernel + 1), i: sp.Integer(index)}))
+                got = unroll(part.xreplace({i: sp.Integer(index)}), {m: n - kernel + 1})
                 want = grads[index - 1] if wrt == "k" else grad_b
                 done += 1
                 if sp.expand(got - want) != 0:
-                    record = {"values": {"n": n, "K": kernel, "i": index}, "part": "side 2",
-                              "claimed": sp.sstr(got), "reference": sp.sstr(want)}  # fmt: skip
-                    return {"method": "unrolled, exact", "passed": False, "samples": done,
-                            "detail": f"differs at n={n}, K={kernel}, i={index}", "counterexample": record}  # fmt: skip
-        return {"method": f"unrolled for every size up to n={MAX_SIZE}, exact", "passed": True, "samples": done}
+                    record = Counterexample({"n": n, "K": kernel, "i": index}, sp.sstr(got), sp.sstr(want), "side 2")
+                    detail = f"differs at n={n}, K={kernel}, i={index}"
+                    return Outcome("unrolled, exact", False, done, detail=detail, counterexample=record)
+        return Outcome(f"unrolled for every size up to n={MAX_SIZE}, exact", True, done)
 
     return check
 
@@ -100,22 +84,18 @@ def _instances(size: int, rng: np.random.Generator, n: int, kernel: int) -> tupl
 
 
 def _numeric(part: sp.Expr, wrt: str, target: Callable, method: str) -> Callable:
-    """The claim evaluated with NumPy (one lambdify, 1-based arrays) against ``target``, every size."""
-    compiled: list = []
+    """The claim evaluated with NumPy (compiled once, 1-based arrays) against ``target``, every size."""
 
-    def check(size: int, rng: np.random.Generator) -> dict:
-        if not compiled:
-            compiled.append(sp.lambdify([ALPHA, U, i, m], part, modules="numpy"))
+    def check(size: int, rng: np.random.Generator) -> Outcome:
+        compiled = compile_expr(part, [ALPHA, U, i, m])
         batch, worst, done = max(1, min(size, 64)), 0.0, 0
         for n, kernel in sizes():
             u, alpha = _instances(batch, rng, n, kernel)
             want = target(u, kernel, alpha)
-            if want is None:
-                return None
             pad = np.full((1, batch), np.nan)
             for index in _indices(wrt, kernel):
                 try:
-                    got = compiled[0](np.vstack([pad, alpha.T]), np.vstack([pad, u.T]), index, n - kernel + 1)
+                    got = compiled(np.vstack([pad, alpha.T]), np.vstack([pad, u.T]), index, n - kernel + 1)
                 except IndexError:
                     got = np.full(batch, np.nan)  # the formula reads past the input
                 expected = want[0][:, index - 1] if wrt == "k" else want[1]
@@ -124,13 +104,12 @@ def _numeric(part: sp.Expr, wrt: str, target: Callable, method: str) -> Callable
                 done += batch
                 if not np.all(error <= 1e-9 + 1e-9 * np.abs(expected)):
                     row = int(np.argmax(np.nan_to_num(error, nan=np.inf)))
-                    record = {"values": {"n": n, "K": kernel, "i": index, "u": u[row].tolist(),
-                                         "alpha": alpha[row].tolist()},
-                              "part": "side 2", "claimed": float(got[row]), "reference": float(expected[row])}  # fmt: skip
-                    return {"method": method, "passed": False, "samples": done,
-                            "detail": f"differs at n={n}, K={kernel}, i={index}", "counterexample": record}  # fmt: skip
+                    instance = {"n": n, "K": kernel, "i": index, "u": u[row].tolist(), "alpha": alpha[row].tolist()}
+                    record = Counterexample(instance, float(got[row]), float(expected[row]), "side 2")
+                    detail = f"differs at n={n}, K={kernel}, i={index}"
+                    return Outcome(method, False, done, detail=detail, counterexample=record)
                 worst = max(worst, float(error.max()))
-        return {"method": method, "passed": True, "samples": done, "max_abs_error": worst, "tolerance": "1e-9"}
+        return Outcome(method, True, done, max_abs_error=worst, tolerance="1e-9")
 
     return check
 
@@ -139,24 +118,26 @@ def _numpy_grads(u: np.ndarray, kernel: int, alpha: np.ndarray):
     return conv1d_param_grads(u, np.zeros(kernel), alpha)
 
 
-def _torch_grads(u: np.ndarray, kernel: int, alpha: np.ndarray):
-    """PyTorch's conv1d backward with upstream alpha, or None without torch."""
-    if importlib.util.find_spec("torch") is None:
-        return None
-    with one_torch_thread():
-        return _torch_backward(u, kernel, alpha)
-
-
-def _torch_backward(u: np.ndarray, kernel: int, alpha: np.ndarray):
-    import torch  # here, not at the top: optional and slow to import
-    import torch.nn.functional as F
-
+def _torch_grads(torch: Any, u: np.ndarray, kernel: int, alpha: np.ndarray):
+    """PyTorch's conv1d backward with upstream alpha (``torch`` from :func:`torch_hook`)."""
+    F = torch.nn.functional
     batch, n = u.shape
     weight = torch.zeros((batch, 1, kernel), dtype=torch.float64, requires_grad=True)
     bias = torch.zeros(batch, dtype=torch.float64, requires_grad=True)
     z = F.conv1d(torch.tensor(u).reshape(1, batch, n), weight, bias, groups=batch)
     (z.reshape(batch, -1) * torch.tensor(alpha)).sum().backward()
     return weight.grad.reshape(batch, kernel).numpy(), bias.grad.numpy()
+
+
+def _torch_oracle(part: sp.Expr, wrt: str) -> Callable:
+    """The numeric check against PyTorch's conv1d autograd, as the claim's oracle (None without torch)."""
+    method = "PyTorch conv1d autograd (float64), every size up to n=8"
+
+    @torch_hook
+    def oracle(torch: Any, size: int, rng: np.random.Generator) -> Outcome:
+        return _numeric(part, wrt, functools.partial(_torch_grads, torch), method)(size, rng)
+
+    return oracle
 
 
 def general_claim(claim_id: str, source: str | None, wrt: str, latex: str | None = None) -> Claim:
@@ -173,7 +154,7 @@ def general_claim(claim_id: str, source: str | None, wrt: str, latex: str | None
     numpy_method = "NumPy conv1d_param_grads (sliding windows), every size up to n=8"
     return Claim(
         id=claim_id,
-        where="Q4(d)",
+        **place("Q4", "d"),
         source=source,
         statement=sp.Eq(*sides, evaluate=False),
         claimed=(("side 2", part),),
@@ -183,7 +164,7 @@ def general_claim(claim_id: str, source: str | None, wrt: str, latex: str | None
             ("symbolic", _unrolled(part, wrt)),
             ("sampled", _numeric(part, wrt, _numpy_grads, numpy_method)),
         ),
-        oracle=_numeric(part, wrt, _torch_grads, "PyTorch conv1d autograd (float64), every size up to n=8"),
+        oracle=_torch_oracle(part, wrt),
         derivation=(
             ("the layer", sp.Eq(sp.Symbol("z_j"), layer + sp.Symbol("b"), evaluate=False)),
             (

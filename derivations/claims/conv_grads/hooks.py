@@ -1,6 +1,6 @@
 """Checks of a Q4 gradient claim against the simulated network (claim hooks).
 
-Each factory returns hooks ``fn(size, rng) -> dict`` for :class:`Claim`:
+Each factory returns hooks ``fn(size, rng) -> Outcome`` for :class:`Claim`:
 central differences away from the kinks, the kink-aware bracket test at and
 near them, and PyTorch autograd on the same network (the oracle). They judge
 the claimed parts, given in z (see :func:`convproof.derivations.claims.conv_grads.network.derivative_z`);
@@ -10,10 +10,8 @@ one is a bug in convproof, raised as such.
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -25,10 +23,13 @@ from ...checks.finite_diff import (
     failure_record,
     one_sided_differences,
 )
+from ...checks.numeric import compile_expr
+from ...checks.torch_oracle import quiet_torch, torch_hook
+from ...outcome import Counterexample, Outcome
 from . import network as net
 from . import numeric as sim
 
-__all__ = ["gradient_checks", "gradient_oracle", "numeric", "one_torch_thread", "torch_gradient"]
+__all__ = ["gradient_checks", "gradient_oracle", "numeric", "parameter_check", "torch_gradient"]
 
 STEP, MARGIN = 1e-5, 1e-3  # central differences: no kink within 100 steps (|dz/dθ| <= 3 on the domain)
 KINK_STEP, KINK_SLACK = 1e-6, 1e-4  # one-sided: the slack covers the curvature, h |f''| / 2 <= 1e-4
@@ -40,16 +41,11 @@ _HEAD = ("z_1", "z_2", "z_3", "w_1", "w_2", "a", "y")
 Parts = Sequence[tuple[str, sp.Expr]]
 
 
-@lru_cache(maxsize=512)
-def _compiled(expr: sp.Expr):
-    return sp.lambdify(_ARGS, expr, modules=["numpy", {"Heaviside": lambda v, h=0.5: np.heaviside(v, h)}])
-
-
 def numeric(expr: sp.Expr, values: dict[str, np.ndarray]) -> np.ndarray:
-    """An expression of z and the network's symbols on every instance (one lambdify, cached)."""
+    """An expression of z and the network's symbols on every instance (compiled once, cached)."""
     z = sim.forward(values)["z"]
     with np.errstate(all="ignore"):
-        out = _compiled(sp.sympify(expr))(*z.T, *(values[name] for name in net.BASE))
+        out = compile_expr(expr, _ARGS)(*z.T, *(values[name] for name in net.BASE))
     return np.broadcast_to(np.asarray(out, dtype=float), (len(z),))
 
 
@@ -72,7 +68,7 @@ def _misfit(got: np.ndarray, target, slack: float | None) -> tuple[np.ndarray, n
     return bracket_mismatch(got, left, right, slack), np.maximum(low - got, got - high).clip(0)
 
 
-def _judge(method: str, parts: Parts, reference: sp.Expr, values, target, tolerance: str, slack=None) -> dict:
+def _judge(method: str, parts: Parts, reference: sp.Expr, values, target, tolerance: str, slack=None) -> Outcome:
     """Test the reference (it must pass) and every claimed part against ``target``."""
     if _misfit(numeric(reference, values), target, slack)[0].any():
         raise RuntimeError(f"convproof bug: the reference {reference} fails '{method}'")
@@ -84,15 +80,15 @@ def _judge(method: str, parts: Parts, reference: sp.Expr, values, target, tolera
         if bad.any() and counterexample is None:
             counterexample = failure_record(bad, values, label, got, target)
     passed = counterexample is None
-    detail = "" if passed else f"{counterexample['part']} differs"
-    result = {"method": method, "passed": passed, "samples": len(values["y"]), "max_abs_error": worst}
-    return {**result, "tolerance": tolerance, "detail": detail, "counterexample": counterexample}
+    detail = "" if passed else f"{counterexample.part} differs"
+    samples = len(values["y"])
+    return Outcome(method, passed, samples, worst, tolerance, detail=detail, counterexample=counterexample)
 
 
 def gradient_checks(of: str, wrt: str, parts: Parts, reference: sp.Expr) -> tuple[tuple[str, Callable], ...]:
     """Central differences away from kinks and the bracket test at kinks, as claim checks."""
 
-    def smooth(size: int, rng: np.random.Generator) -> dict:
+    def smooth(size: int, rng: np.random.Generator) -> Outcome:
         values = sim.sample(size, rng)
         keep = sim.kink_distance(sim.forward(values)["z"]) > MARGIN
         values = {name: column[keep] for name, column in values.items()}
@@ -101,7 +97,7 @@ def gradient_checks(of: str, wrt: str, parts: Parts, reference: sp.Expr) -> tupl
         method = f"central differences of the simulated network, h={STEP:g}, every kink farther than {MARGIN:g}"
         return _judge(method, parts, reference, values, target, f"rtol={RTOL:g}, atol={ATOL:g}")
 
-    def kinks(size: int, rng: np.random.Generator) -> dict:
+    def kinks(size: int, rng: np.random.Generator) -> Outcome:
         values = sim.on_kinks(sim.sample(size, rng), rng, near=KINK_STEP / 2)
         rows, column, f = _space(of, wrt, values)
         bracket = one_sided_differences(f, rows, column, KINK_STEP)
@@ -111,48 +107,42 @@ def gradient_checks(of: str, wrt: str, parts: Parts, reference: sp.Expr) -> tupl
     return (("sampled", smooth), ("sampled", kinks))
 
 
+def parameter_check(listed: Sequence[sp.Symbol], truth: frozenset[str]) -> Callable:
+    """The check of a list of parameters: the names ``listed`` against the true set ``truth``."""
+
+    def compare(size: int, rng: np.random.Generator) -> Outcome:
+        claimed = sorted(s.name for s in listed)
+        extra, missing = sorted(set(claimed) - truth), sorted(truth - set(claimed))
+        passed = not extra and not missing
+        record = Counterexample({}, claimed, sorted(truth), "parameter list")
+        detail = "" if passed else f"not parameters: {extra or 'none'}; missing: {missing or 'none'}"
+        method = "the set of symbols L depends on, less input u and target y"
+        return Outcome(method, passed, detail=detail, counterexample=None if passed else record)
+
+    return compare
+
+
 def gradient_oracle(of: str, wrt: str, parts: Parts, reference: sp.Expr) -> Callable:
     """PyTorch autograd of the same network (Conv1d, MaxPool1d, ReLU) on random instances."""
 
-    def oracle(size: int, rng: np.random.Generator) -> dict | None:
-        if importlib.util.find_spec("torch") is None:
-            return None
+    @torch_hook
+    def oracle(torch: Any, size: int, rng: np.random.Generator) -> Outcome:
         values = sim.sample(size, rng)
-        target = torch_gradient(of, wrt, values)
+        target = _torch_gradient(torch, of, wrt, values)
         method = "PyTorch autograd (float64): conv1d, max_pool1d(2, stride 1), relu"
         return _judge(method, parts, reference, values, target, f"rtol={RTOL:g}, atol={ATOL:g}")
 
     return oracle
 
 
-@contextlib.contextmanager
-def one_torch_thread():
-    """Run torch on one thread, then restore its setting.
-
-    These batches are small: with several threads on a busy machine, torch's
-    OpenMP workers wait on each other and a grouped conv1d takes a second
-    instead of a few milliseconds.
-    """
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield torch
-    finally:
-        torch.set_num_threads(before)
-
-
 def torch_gradient(of: str, wrt: str, values: dict[str, np.ndarray]) -> np.ndarray:
-    """d(of)/d(wrt) per instance, by torch autograd (imported here: it is optional and slow to import)."""
-    with one_torch_thread():
-        return _torch_gradient(of, wrt, values)
+    """d(of)/d(wrt) per instance, by torch autograd (PyTorch must be installed)."""
+    with quiet_torch() as torch:
+        return _torch_gradient(torch, of, wrt, values)
 
 
-def _torch_gradient(of: str, wrt: str, values: dict[str, np.ndarray]) -> np.ndarray:
-    import torch
-    import torch.nn.functional as F
-
+def _torch_gradient(torch: Any, of: str, wrt: str, values: dict[str, np.ndarray]) -> np.ndarray:
+    F = torch.nn.functional
     n = len(values["y"])
     leaf = {name: torch.tensor(values[name], dtype=torch.float64, requires_grad=True) for name in net.BASE}
     u = torch.stack([leaf[name] for name in net.INPUTS], dim=-1).reshape(1, n, 5)

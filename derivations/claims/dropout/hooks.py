@@ -12,20 +12,24 @@ reference of :mod:`convproof.derivations.lib.dropout` or PyTorch's, and measures
   :data:`convproof.derivations.checks.statistics.DEFAULT_ALPHA`;
 - the expectation: the mean of y / x over units against 1, by Hoeffding.
 
-PyTorch is imported inside the oracle hooks only (:mod:`convproof.derivations.checks.torch_oracle`), never at import time.
+The oracle hooks get PyTorch from :func:`convproof.derivations.checks.torch_oracle.torch_hook`
+(never at import time) and return ``None`` without it.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ...checks.statistics import DEFAULT_ALPHA, binomial_acceptance, hoeffding_halfwidth
-from ...checks.torch_oracle import have_torch, quiet_torch
+from ...checks.torch_oracle import torch_hook
 from ...lib.dropout import chance_of_coarser_mask, channel_dropout, element_dropout, shared_axes
+from ...outcome import Counterexample, Outcome
 
 __all__ = ["Layer", "expectation_check", "oracle_check", "rate_check", "unit_check"]
 
@@ -66,12 +70,13 @@ class Layer:
             return element_dropout(x, p, rng)
         return channel_dropout(x, p, rng, channel_axis=self.layout.index("C"), batch_axis=self.layout.index("N"))
 
-    def torch(self, x: np.ndarray, p: float, seed: int) -> np.ndarray:
+    def in_torch(self, torch: Any, x: np.ndarray, p: float, seed: int) -> np.ndarray:
+        """PyTorch's layer (train mode, random state seeded with ``seed``) applied to ``x`` in its own order."""
         order = self.torch_order
-        with quiet_torch(seed) as torch:
-            layer = getattr(torch.nn, self.torch_name)(p)
-            layer.train()
-            out = layer(torch.from_numpy(np.ascontiguousarray(x.transpose(order))))
+        torch.manual_seed(seed)  # the hook's private random state (torch_hook forks it)
+        layer = getattr(torch.nn, self.torch_name)(p)
+        layer.train()
+        out = layer(torch.from_numpy(np.ascontiguousarray(x.transpose(order))))
         return out.numpy().transpose(np.argsort(order))
 
 
@@ -86,7 +91,7 @@ def _units(layer: Layer, names) -> tuple[int, ...]:
     return tuple(layer.layout.index(name) for name in names)
 
 
-def _judge_unit(layer: Layer, claimed: tuple[str, ...], x, y, p: Fraction, source: str) -> dict:
+def _judge_unit(layer: Layer, claimed: tuple[str, ...], x, y, p: Fraction, source: str) -> Outcome:
     kept = y != 0
     scaled = bool(np.allclose(y[kept], x[kept] / (1 - float(p)), rtol=1e-6, atol=0))
     measured = tuple(layer.layout[axis] for axis in shared_axes(kept))
@@ -98,18 +103,12 @@ def _judge_unit(layer: Layer, claimed: tuple[str, ...], x, y, p: Fraction, sourc
         f"claimed {{{', '.join(claimed)}}}; kept values x/(1-p): {scaled}; "
         f"chance of a coarser-looking mask {f'<= {chance:.1g}' if chance else '< 1e-300'}"
     )
-    result = {"method": f"{source}: unit zeroed together", "passed": ok, "samples": int(x.size), "detail": detail}
-    if not ok:
-        result["counterexample"] = {
-            "values": where,
-            "part": "unit zeroed together" if scaled else "kept values scaled by 1/(1-p)",
-            "claimed": list(claimed),
-            "reference": list(measured),
-        }
-    return result
+    part = "unit zeroed together" if scaled else "kept values scaled by 1/(1-p)"
+    found = None if ok else Counterexample(where, list(claimed), list(measured), part=part)
+    return Outcome(f"{source}: unit zeroed together", ok, samples=int(x.size), detail=detail, counterexample=found)
 
 
-def _judge_rate(layer: Layer, claimed: tuple[str, ...], y, p: Fraction, source: str, alpha=DEFAULT_ALPHA) -> dict:
+def _judge_rate(layer: Layer, claimed: tuple[str, ...], y, p: Fraction, source: str, alpha=DEFAULT_ALPHA) -> Outcome:
     # one representative element per claimed unit: index 0 along the unit's axes
     kept = y != 0
     for axis in _units(layer, claimed):
@@ -119,31 +118,24 @@ def _judge_rate(layer: Layer, claimed: tuple[str, ...], y, p: Fraction, source: 
     low, high = binomial_acceptance(n, p, alpha)
     ok = low <= zeroed <= high
     detail = f"{source}: {zeroed} of {n} units zeroed at p={p}; exact acceptance [{low}, {high}] at alpha={alpha}"
-    result = {"method": f"{source}: zeroed units ~ Binomial(n, p)", "passed": ok, "samples": n, "detail": detail}
-    if not ok:
-        result["counterexample"] = {
-            "values": {"p": float(p), "units": n},
-            "part": "zeroed units",
-            "claimed": [low, high],
-            "reference": zeroed,
-        }
-    return result
+    found = None if ok else Counterexample({"p": float(p), "units": n}, [low, high], zeroed, part="zeroed units")
+    return Outcome(f"{source}: zeroed units ~ Binomial(n, p)", ok, samples=n, detail=detail, counterexample=found)
 
 
-def unit_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.random.Generator], dict]:
+def unit_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.random.Generator], Outcome]:
     """Hook: the NumPy reference zeroes exactly the claimed unit, kept values scaled by 1/(1-p)."""
 
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(size: int, rng: np.random.Generator) -> Outcome:
         p, _, x = _draw(layer, size, rng)
         return _judge_unit(layer, claimed, x, layer.numpy(x, float(p), rng), p, f"NumPy {layer.torch_name}")
 
     return hook
 
 
-def rate_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.random.Generator], dict]:
+def rate_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.random.Generator], Outcome]:
     """Hook: the number of zeroed claimed units is Binomial(units, p) (exact test)."""
 
-    def hook(size: int, rng: np.random.Generator) -> dict:
+    def hook(size: int, rng: np.random.Generator) -> Outcome:
         p, _, x = _draw(layer, size, rng)
         return _judge_rate(layer, claimed, layer.numpy(x, float(p), rng), p, f"NumPy {layer.torch_name}")
 
@@ -151,42 +143,44 @@ def rate_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.rand
 
 
 def oracle_check(
-    layers: tuple[Layer, ...], claimed: tuple[tuple[str, ...], ...], extra: Callable[[], str] | None = None
-) -> Callable[[int, np.random.Generator], dict | None]:
-    """Oracle hook: PyTorch's layers zero the claimed units at the rate p."""
+    layers: tuple[Layer, ...], claimed: tuple[tuple[str, ...], ...], extra: Callable[[Any], str] | None = None
+) -> Callable[[int, np.random.Generator], Outcome | None]:
+    """Oracle hook: PyTorch's layers zero the claimed units at the rate p.
 
-    def hook(size: int, rng: np.random.Generator) -> dict | None:
-        if not have_torch():
-            return None
+    ``extra(torch)`` adds a sentence to the detail.
+    """
+
+    def hook(torch: Any, size: int, rng: np.random.Generator) -> Outcome:
         results = []
         for layer, unit in zip(layers, claimed, strict=True):
             p, _, x = _draw(layer, size, rng)
-            y = layer.torch(x, float(p), int(rng.integers(2**31)))
+            y = layer.in_torch(torch, x, float(p), int(rng.integers(2**31)))
             source = f"torch.nn.{layer.torch_name}"
             results += [_judge_unit(layer, unit, x, y, p, source), _judge_rate(layer, unit, y, p, source)]
-        failed = next((r for r in results if not r["passed"]), None)
-        detail = "; ".join(r["detail"] for r in results) + (f"; {extra()}" if extra else "")
-        out = {
-            "method": " and ".join(f"torch.nn.{layer.torch_name} (train mode)" for layer in layers),
-            "passed": failed is None,
-            "samples": sum(r["samples"] for r in results),
-            "detail": detail,
-        }
-        if failed is not None:
-            out["counterexample"] = failed["counterexample"]
-        return out
+        failed = next((r for r in results if not r.passed), None)
+        detail = "; ".join(r.detail for r in results) + (f"; {extra(torch)}" if extra else "")
+        return Outcome(
+            " and ".join(f"torch.nn.{layer.torch_name} (train mode)" for layer in layers),
+            passed=failed is None,
+            samples=sum(r.samples for r in results),
+            detail=detail,
+            counterexample=None if failed is None else failed.counterexample,
+        )
 
-    return hook
+    return torch_hook(hook)
 
 
-def expectation_check(layer: Layer, *, use_torch: bool = False, alpha: float = float(DEFAULT_ALPHA)):
-    """Hook: the mean of y/x over independent units is 1 within Hoeffding's bound."""
+def expectation_check(
+    layer: Layer, *, use_torch: bool = False, alpha: float = float(DEFAULT_ALPHA)
+) -> Callable[[int, np.random.Generator], Outcome | None]:
+    """Hook: the mean of y/x over independent units is 1 within Hoeffding's bound.
 
-    def hook(size: int, rng: np.random.Generator) -> dict | None:
-        if use_torch and not have_torch():
-            return None
+    With ``use_torch`` the layer is PyTorch's and the hook, an oracle, returns ``None`` without it.
+    """
+
+    def hook(torch: Any, size: int, rng: np.random.Generator) -> Outcome:
         p, _, x = _draw(layer, size, rng)
-        y = layer.torch(x, float(p), int(rng.integers(2**31))) if use_torch else layer.numpy(x, float(p), rng)
+        y = layer.in_torch(torch, x, float(p), int(rng.integers(2**31))) if use_torch else layer.numpy(x, float(p), rng)
         ratio = y / x
         for axis in _units(layer, [a for a in layer.layout if a not in ("N", "C")] if layer.channelwise else []):
             ratio = ratio.take([0], axis=axis)  # one value per independent unit
@@ -194,21 +188,17 @@ def expectation_check(layer: Layer, *, use_torch: bool = False, alpha: float = f
         bound = hoeffding_halfwidth(ratio.size, 1 / (1 - float(p)), alpha)
         error = abs(float(ratio.mean()) - 1.0)
         source = f"torch.nn.{layer.torch_name}" if use_torch else f"NumPy {layer.torch_name}"
-        result = {
-            "method": f"{source}: mean of y/x over units (Hoeffding)",
-            "passed": error <= bound,
-            "samples": int(ratio.size),
-            "max_abs_error": error,
-            "tolerance": f"Hoeffding half-width {bound:.3g} at alpha={alpha:g}",
-            "detail": f"p={p}: mean y/x = {ratio.mean():.4f} over {ratio.size} units",
-        }
+        found = None
         if error > bound:
-            result["counterexample"] = {
-                "values": {"p": float(p)},
-                "part": "E[y/x]",
-                "claimed": 1,
-                "reference": float(ratio.mean()),
-            }
-        return result
+            found = Counterexample({"p": float(p)}, 1, float(ratio.mean()), part="E[y/x]")
+        return Outcome(
+            f"{source}: mean of y/x over units (Hoeffding)",
+            passed=error <= bound,
+            samples=int(ratio.size),
+            max_abs_error=error,
+            tolerance=f"Hoeffding half-width {bound:.3g} at alpha={alpha:g}",
+            detail=f"p={p}: mean y/x = {ratio.mean():.4f} over {ratio.size} units",
+            counterexample=found,
+        )
 
-    return hook
+    return torch_hook(hook) if use_torch else functools.partial(hook, None)

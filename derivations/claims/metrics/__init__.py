@@ -11,6 +11,11 @@ that 10 % of average sales of $10,000 is a $1,000 error.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
 import sympy as sp
 
 from ...checks.torch_oracle import torch_hook
@@ -18,10 +23,11 @@ from ...claim import Claim
 from ...errors import BadInputError
 from ...latex.front import parse_chain
 from ...lib.metrics import mse_rows, rmse_rows
+from ...outcome import Outcome
 from . import hooks as checks
 from .iqr import iqr_claim
 from .meaning import nrmse_claims, rrmse_meaning_claims
-from .sums import MAX_N, NAMES, PRED, TRUE, evaluate, general_prover, i, mean_of, n, sampled_check
+from .sums import MAX_N, NAMES, PRED, TRUE, Draw, evaluate, general_prover, i, mean_of, n, sampled_check
 
 TOPIC = "metrics"
 
@@ -41,21 +47,19 @@ SOURCES = {
 }
 
 
-def _torch_mse(y_true, y_pred):
-    import torch  # here, not at the top: optional and slow to import
-
+def _torch_mse(torch, y_true, y_pred):
     loss = torch.nn.functional.mse_loss(torch.tensor(y_pred), torch.tensor(y_true), reduction="none")
     return loss.mean(dim=-1).numpy()
 
 
 _KINDS = {
-    # kind: (reference, NumPy helper of the reference, PyTorch route, positive predictions only, lhs)
+    # kind: (reference, NumPy helper of the reference, PyTorch route (torch first), positive predictions only, lhs)
     "mse": (MSE, mse_rows, _torch_mse, False, r"\text{MSE}"),
-    "rmse": (RMSE, rmse_rows, lambda y, p: _torch_mse(y, p) ** 0.5, False, r"\text{RMSE}"),
+    "rmse": (RMSE, rmse_rows, lambda torch, y, p: _torch_mse(torch, y, p) ** 0.5, False, r"\text{RMSE}"),
     "rrmse": (
         RELATIVE,
         checks.mean_relative,
-        lambda y, p: _torch_mse(y, p) ** 0.5 / p.mean(axis=-1),
+        lambda torch, y, p: _torch_mse(torch, y, p) ** 0.5 / p.mean(axis=-1),
         True,
         r"\text{RRMSE}",
     ),
@@ -74,6 +78,15 @@ _NOTES = {
 }
 
 
+def _torch_check(part: sp.Expr, route: Callable[..., np.ndarray], draw: Draw, method: str) -> Callable[..., Outcome]:
+    """The oracle hook: :func:`sampled_check` against ``route(torch, y_true, y_pred)``, skipped without PyTorch."""
+
+    def oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
+        return sampled_check(part, functools.partial(route, torch), draw, method)(size, rng)
+
+    return torch_hook(oracle)
+
+
 def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = None) -> Claim:
     """The claim that the report's ``kind`` formula ('mse', 'rmse', 'rrmse') is what it should be.
 
@@ -85,7 +98,7 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
     """
     if kind not in _KINDS:
         raise BadInputError(f"unknown metric {kind!r}; choose one of {', '.join(_KINDS)}")
-    reference, helper, oracle, positive, lhs = _KINDS[kind]
+    reference, helper, route, positive, lhs = _KINDS[kind]
     text = SOURCES[kind] if latex is None else latex
     sides = parse_chain(text, NAMES)
     part = sides[-1]
@@ -108,7 +121,7 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
             ),
             ("brute-force", sampled_check(part, helper, draw, f"NumPy helper of the reference, {sizes}")),
         ),
-        oracle=torch_hook(sampled_check(part, oracle, draw, f"PyTorch mse_loss (float64), {sizes}")),
+        oracle=_torch_check(part, route, draw, f"PyTorch mse_loss (float64), {sizes}"),
         derivation=(
             ("prediction error", sp.Eq(sp.Symbol("e_i"), _ERROR, evaluate=False)),
             ("reference", sp.Eq(sp.Symbol(lhs), reference, evaluate=False)),
@@ -119,7 +132,7 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
 
 def claims() -> tuple[Claim, ...]:
     """Every Q1(a) claim, in the order of the report."""
-    return (
+    out = (
         formula_claim("mse"),
         formula_claim("rmse"),
         *nrmse_claims(),
@@ -127,3 +140,4 @@ def claims() -> tuple[Claim, ...]:
         formula_claim("rrmse"),
         *rrmse_meaning_claims(),
     )
+    return tuple(replace(claim, question="Q1", part="a") for claim in out)

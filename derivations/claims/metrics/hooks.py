@@ -1,9 +1,9 @@
 """Q1(a) checks on batches of random datasets: what the report says the metrics mean.
 
 Each check draws datasets of several sizes n, computes with the vectorised
-helpers of :mod:`convproof.derivations.lib.metrics`, and returns the fields of an
-``Evidence`` (``method``, ``passed``, ``samples``, ``detail``) with a
-counterexample when a dataset breaks the statement. Sales-like data is
+helpers of :mod:`convproof.derivations.lib.metrics`, and returns an
+:class:`~convproof.derivations.outcome.Outcome` with a counterexample when a
+dataset breaks the statement. Sales-like data is
 positive: predictions around a level drawn from 1 to 10^4, true values off by
 a multiplicative error whose size is drawn from 0.5 % to 200 %.
 """
@@ -19,6 +19,7 @@ import numpy as np
 
 from ...errors import BadInputError
 from ...lib.metrics import NORMALIZERS, normaliser_rows, rmse_rows, rrmse_rows
+from ...outcome import Counterexample, Outcome
 from .sums import MAX_N
 
 __all__ = [
@@ -37,7 +38,7 @@ __all__ = [
     "two_products_trial",
 ]
 
-Check = Callable[[int, np.random.Generator], dict]
+Check = Callable[[int, np.random.Generator], Outcome]
 Metric = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
@@ -94,13 +95,13 @@ def batch_check(method: str, sizes: range, trial: Callable[..., Trial], *, prefe
 
     >>> check = batch_check("repeated", range(1, 5), repetition_trial(rrmse_rows))
     >>> result = check(40, np.random.default_rng(0))
-    >>> result["passed"], result["counterexample"]["values"]["n"]
+    >>> result.passed, result.counterexample.instance["n"]
     (False, 1)
     """
 
-    def check(size: int, rng: np.random.Generator) -> dict:
+    def check(size: int, rng: np.random.Generator) -> Outcome:
         batch = max(1, -(-size // len(sizes)))
-        failures: list[tuple[int, dict]] = []
+        failures: list[tuple[int, Counterexample]] = []
         done = spoken = 0
         for count in sizes:
             result = trial(rng, batch, count)
@@ -110,22 +111,15 @@ def batch_check(method: str, sizes: range, trial: Callable[..., Trial], *, prefe
             if bad.any():
                 row = int(np.flatnonzero(bad)[0])
                 claimed, reference = float(result.claimed[row]), float(result.reference[row])
-                failures.append(
-                    (count, {"values": _row(result.values, row), "claimed": claimed, "reference": reference})
-                )
+                failures.append((count, Counterexample(_row(result.values, row), claimed, reference)))
         if not spoken:
-            return {
-                "method": method,
-                "passed": None,
-                "samples": done,
-                "detail": "no dataset the statement speaks about",
-            }
+            return Outcome(method, passed=None, samples=done, detail="no dataset the statement speaks about")
         if not failures:
-            return {"method": method, "passed": True, "samples": done, "detail": f"{spoken} datasets concerned"}
+            return Outcome(method, passed=True, samples=done, detail=f"{spoken} datasets concerned")
         target = sizes[0] if prefer is None else prefer
-        count, record = min(failures, key=lambda item: (abs(item[0] - target), item[0]))
+        count, found = min(failures, key=lambda item: (abs(item[0] - target), item[0]))
         detail = f"fails for {len(failures)} of {len(sizes)} sizes, e.g. n = {count}"
-        return {"method": method, "passed": False, "samples": done, "detail": detail, "counterexample": record}
+        return Outcome(method, passed=False, samples=done, detail=detail, counterexample=found)
 
     return check
 
@@ -133,7 +127,7 @@ def batch_check(method: str, sizes: range, trial: Callable[..., Trial], *, prefe
 def scale_trial(metric: Callable[[np.ndarray, np.ndarray], np.ndarray], draw=draw_sales) -> Callable[..., Trial]:
     """``metric(c y, c yhat) == metric(y, yhat)`` for a change of units c from 10^-3 to 10^3.
 
-    >>> batch_check("units", range(2, 5), scale_trial(rrmse_rows))(30, np.random.default_rng(0))["passed"]
+    >>> batch_check("units", range(2, 5), scale_trial(rrmse_rows))(30, np.random.default_rng(0)).passed
     True
     """
 
@@ -170,7 +164,7 @@ def agreement_trial(metric: Metric, target: Metric) -> Callable[..., Trial]:
     """``metric == target`` on sales-like data.
 
     >>> trial = agreement_trial(rrmse_rows, mean_relative)
-    >>> batch_check("same?", range(1, 3), trial)(20, np.random.default_rng(0))["detail"]
+    >>> batch_check("same?", range(1, 3), trial)(20, np.random.default_rng(0)).detail
     'fails for 1 of 2 sizes, e.g. n = 2'
     """
 
@@ -221,7 +215,7 @@ def percent_band(text: str) -> tuple[float, float]:
 def band_check(text: str, metric: Metric = rrmse_rows) -> Check:
     """Datasets ``metric`` (the report's RRMSE) puts in the band of ``text`` must have their mean-relative error in it.
 
-    >>> band_check("بیش از ۳۰٪", mean_relative)(60, np.random.default_rng(0))["passed"]
+    >>> band_check("بیش از ۳۰٪", mean_relative)(60, np.random.default_rng(0)).passed
     True
     """
     low, high = percent_band(text)
@@ -244,7 +238,7 @@ MEAN_SALES, ERROR = 10_000.0, 1_000.0
 def sales_example_trial(metric: Metric) -> Callable[..., Trial]:
     """n months with mean sales and mean prediction 10,000 and RMSE 1,000: is ``metric`` their ratio?
 
-    >>> batch_check("sales", range(2, 4), sales_example_trial(mean_relative))(20, np.random.default_rng(0))["passed"]
+    >>> batch_check("sales", range(2, 4), sales_example_trial(mean_relative))(20, np.random.default_rng(0)).passed
     True
     """
 
@@ -271,7 +265,7 @@ def two_products_trial(metric: Metric) -> Callable[..., Trial]:
     metric must grow in proportion to the errors, as RRMSE does); with an
     error relative to the mean, RMSE = RRMSE x mean would follow.
 
-    >>> batch_check("two", range(1, 4), two_products_trial(mean_relative))(30, np.random.default_rng(0))["passed"]
+    >>> batch_check("two", range(1, 4), two_products_trial(mean_relative))(30, np.random.default_rng(0)).passed
     True
     """
     return functools.partial(_two_products, metric)

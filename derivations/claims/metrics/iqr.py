@@ -14,6 +14,7 @@ import sympy as sp
 from ...claim import Claim, reals
 from ...errors import BadInputError
 from ...latex.front import parse
+from ...outcome import Outcome
 from .sums import MAX_N
 
 __all__ = ["IQR_N", "iqr_claim", "middle_half_width", "quartile"]
@@ -65,18 +66,17 @@ def _sorted_symbols(size: int):
     return start, gaps, values
 
 
-def _iqr_every_size(size: int, rng) -> dict:
+def _iqr_every_size(size: int, rng) -> Outcome:
     for count in range(2, MAX_N + 1):
         _, _, values = _sorted_symbols(count)
         written = parse(
             SOURCE, {"Q_1": quartile(values, sp.Rational(1, 4)), "Q_3": quartile(values, sp.Rational(3, 4))}
         )
         if sp.expand(written - middle_half_width(values)) != 0:
-            return {"method": "exact, every n", "passed": False, "detail": f"differs at n = {count}"}
-    return {
-        "method": f"exact for every n = 2..{MAX_N}: NumPy's linear quartiles against the middle-half rise",
-        "passed": True,
-    }
+            return Outcome("exact, every n", passed=False, detail=f"differs at n = {count}")
+    return Outcome(
+        f"exact for every n = 2..{MAX_N}: NumPy's linear quartiles against the middle-half rise", passed=True
+    )
 
 
 def iqr_claim() -> Claim:

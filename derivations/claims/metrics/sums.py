@@ -21,25 +21,26 @@ report quotes).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import sympy as sp
 
-from ...errors import BadInputError
+from ...checks.numeric import compile_expr
+from ...checks.sums import unroll
+from ...outcome import Counterexample, Outcome
 
 __all__ = [
     "MAX_N",
     "NAMES",
     "PRED",
     "TRUE",
+    "Draw",
     "evaluate",
     "general_prover",
     "mean_of",
     "padded",
     "sampled_check",
-    "unroll",
 ]
 
 MAX_N = 12
@@ -68,22 +69,6 @@ def mean_of(base: sp.IndexedBase) -> sp.Expr:
     return sp.Sum(base[i], (i, 1, n)) / n
 
 
-def unroll(expr: sp.Expr, size: int) -> sp.Expr:
-    """``expr`` with n = ``size`` and every ``Sum`` written out term by term.
-
-    >>> unroll(mean_of(TRUE), 2)
-    y[1]/2 + y[2]/2
-    """
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise BadInputError(f"size must be a positive integer, got {size!r}")
-
-    def write_out(total: sp.Sum) -> sp.Expr:
-        (index, low, high), body = total.limits[0], total.function
-        return sp.Add(*(body.xreplace({index: sp.Integer(v)}) for v in range(int(low), int(high) + 1)))
-
-    return sp.expand(expr.xreplace({n: sp.Integer(size)}).replace(lambda e: isinstance(e, sp.Sum), write_out))
-
-
 def padded(values: np.ndarray) -> np.ndarray:
     """A batch ``(datasets, n)`` as the 1-based array ``(n + 1, datasets)`` a lambdified Sum reads.
 
@@ -94,20 +79,15 @@ def padded(values: np.ndarray) -> np.ndarray:
     return np.vstack([np.full((1, values.shape[0]), np.nan), values.T])
 
 
-@functools.lru_cache(maxsize=256)
-def _compiled(expr: sp.Expr) -> Callable:
-    return sp.lambdify([TRUE, PRED, n], expr, modules="numpy")
-
-
 def evaluate(expr: sp.Expr, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
-    """A ``Sum`` form on a batch ``(datasets, n)`` of datasets of one size (one lambdify, cached).
+    """A ``Sum`` form on a batch ``(datasets, n)`` of datasets of one size (compiled once, cached).
 
     >>> evaluate(mean_of(TRUE), np.array([[1.0, 3.0]]), np.zeros((1, 2)))
     array([2.])
     """
     size = np.shape(y_true)[-1]
     with np.errstate(all="ignore"):
-        value = _compiled(expr)(padded(y_true), padded(y_pred), size)
+        value = compile_expr(expr, (TRUE, PRED, n))(padded(y_true), padded(y_pred), size)
     return np.broadcast_to(np.asarray(value, dtype=float), (np.shape(y_true)[0],))
 
 
@@ -125,42 +105,40 @@ def _witnesses(positive: bool) -> list[tuple[list[sp.Rational], list[sp.Rational
 
 def _at(expr: sp.Expr, true: Sequence[sp.Rational], pred: Sequence[sp.Rational]) -> sp.Expr:
     values = {TRUE[j]: v for j, v in enumerate(true, start=1)} | {PRED[j]: v for j, v in enumerate(pred, start=1)}
-    return unroll(expr, len(true)).xreplace(values)
+    # expanded first, so the details keep their wording: 1/(n - 1) at n = 1 reads nan there, zoo without it
+    return sp.expand(unroll(expr, {n: len(true)})).xreplace(values)
 
 
-def general_prover(part: sp.Expr, reference: sp.Expr, *, positive: bool = False) -> Callable[[], dict]:
+def general_prover(part: sp.Expr, reference: sp.Expr, *, positive: bool = False) -> Callable[[], Outcome]:
     """The symbolic tier for a ``Sum`` form: refute on exact data, else prove for symbolic n.
 
     ``positive`` restricts the exact datasets to positive predictions (a
     mean that must not vanish).
 
-    >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / n)()["passed"]
+    >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / n)().passed
     True
-    >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / (n + 1))()["detail"]
+    >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / (n + 1))().detail
     'claimed 5/3, reference 5/6 at n = 1, y = [5/3], yhat = [2]'
     """
 
-    def prove() -> dict:
+    def prove() -> Outcome:
         for true, pred in _witnesses(positive):
             got, want = _at(part, true, pred), _at(reference, true, pred)
             gap = sp.N(got - want, 30)
             if not gap.is_finite or abs(gap) > 1e-20 * (1 + abs(sp.N(want, 30))):
                 shown = ", ".join(f"{name} = [{', '.join(map(str, v))}]" for name, v in (("y", true), ("yhat", pred)))
-                return {
-                    "method": "exact evaluation on rational data",
-                    "passed": False,
-                    "detail": f"claimed {got}, reference {want} at n = {len(true)}, {shown}",
-                }
+                detail = f"claimed {got}, reference {want} at n = {len(true)}, {shown}"
+                return Outcome("exact evaluation on rational data", passed=False, detail=detail)
         if sp.simplify(part - reference) == 0:
-            return {"method": "simplify(claimed - reference) = 0 for symbolic n", "passed": True}
-        return {"method": "simplify(claimed - reference) for symbolic n", "passed": None, "detail": "undecided"}
+            return Outcome("simplify(claimed - reference) = 0 for symbolic n", passed=True)
+        return Outcome("simplify(claimed - reference) for symbolic n", passed=None, detail="undecided")
 
     return prove
 
 
 def sampled_check(
     part: sp.Expr, target: Callable[[np.ndarray, np.ndarray], np.ndarray], draw: Draw, method: str
-) -> Callable[[int, np.random.Generator], dict]:
+) -> Callable[[int, np.random.Generator], Outcome]:
     """The claim on random datasets of every size n = 1..MAX_N, against ``target(y_true, y_pred)``.
 
     ``draw(rng, datasets, n)`` returns ``(y_true, y_pred)`` of shape
@@ -169,11 +147,11 @@ def sampled_check(
 
     >>> draw = lambda rng, count, size: (rng.normal(size=(count, size)), rng.normal(size=(count, size)))
     >>> check = sampled_check(mean_of(TRUE), lambda y, p: y.mean(axis=-1), draw, "means")
-    >>> check(120, np.random.default_rng(0))["passed"]
+    >>> check(120, np.random.default_rng(0)).passed
     True
     """
 
-    def check(size: int, rng: np.random.Generator) -> dict:
+    def check(size: int, rng: np.random.Generator) -> Outcome:
         batch = max(1, -(-size // MAX_N))
         worst, done = 0.0, 0
         for count in range(1, MAX_N + 1):
@@ -185,21 +163,15 @@ def sampled_check(
             if bad.any():
                 row = int(np.flatnonzero(bad)[0])
                 values = {"n": count, "y": y_true[row].tolist(), "hat_y": y_pred[row].tolist()}
-                record = {
-                    "values": values,
-                    "part": "formula",
-                    "claimed": float(got[row]),
-                    "reference": float(want[row]),
-                }
-                return {
-                    "method": method,
-                    "passed": False,
-                    "samples": done,
-                    "max_abs_error": float(error.max()),
-                    "detail": f"differs at n = {count}",
-                    "counterexample": record,
-                }
+                return Outcome(
+                    method,
+                    passed=False,
+                    samples=done,
+                    max_abs_error=float(error.max()),
+                    detail=f"differs at n = {count}",
+                    counterexample=Counterexample(values, float(got[row]), float(want[row]), part="formula"),
+                )
             worst = max(worst, float(error.max()))
-        return {"method": method, "passed": True, "samples": done, "max_abs_error": worst, "tolerance": "rtol=1e-9"}
+        return Outcome(method, passed=True, samples=done, max_abs_error=worst, tolerance="rtol=1e-9")
 
     return check
