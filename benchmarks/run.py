@@ -379,9 +379,7 @@ def imports(repeat: int) -> None:
         best = min(float(run_process([sys.executable, "-c", code])[2]) for _ in range(repeat))
         measured[name] = best
         print(f"  {name:55} {best:7.3f} s")
-    target(
-        "import convproof under 1 s", f"{measured['import convproof']:.3f} s", measured["import convproof"] < 1
-    )
+    target("import convproof under 1 s", f"{measured['import convproof']:.3f} s", measured["import convproof"] < 1)
 
 
 def profile(lines: int) -> None:
