@@ -90,6 +90,13 @@ class Claim:
             computes the true value by simulation, not by formula.
         condition: a SymPy boolean, derived (not typed in), under which the
             statement holds although it fails in general.
+        conventions: named readings other than the framework default, as
+            ``(name, hook)``; ``hook(size, rng) -> Outcome`` checks the claim under that
+            reading (another framework's convention, inputs off a learned subspace...).
+            A claim that fails under the default but passes one is conditional, with
+            the convention named; the hook decides, the name only describes.
+        depends_on: ids of claims whose quantities this one is written in (Q4(c) in
+            the alpha_j of Q4(b)): the report says when those are refuted.
         tolerance: (rtol, atol) for sampled comparisons.
         prover: a symbolic proof made for this claim, ``prover() -> Outcome``,
             run by the symbolic tier instead of ``simplify(claimed - reference)``
@@ -124,6 +131,8 @@ class Claim:
     alternatives: tuple[tuple[str, sp.Basic], ...] = ()
     brute: Callable[..., Any] | None = None
     condition: sp.Basic | None = None
+    conventions: tuple[tuple[str, Callable[..., Any]], ...] = ()
+    depends_on: tuple[str, ...] = ()
     tolerance: tuple[float, float] = (1e-9, 1e-12)
     prover: Callable[..., Any] | None = None
     certified: Callable[..., Any] | None = None
@@ -150,7 +159,8 @@ class Claim:
     @property
     def is_prose(self) -> bool:
         """True when the claim is qualitative: listed, not judged."""
-        return not self.claimed and self.certified is None and self.oracle is None and not self.checks
+        hooks = (self.certified, self.oracle)
+        return not self.claimed and all(h is None for h in hooks) and not self.checks and not self.conventions
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:

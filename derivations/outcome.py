@@ -58,6 +58,9 @@ class Outcome:
         counterexample: an instance where the claim fails (only when ``passed`` is False).
         worst_case: True when the counterexample is the point of largest disagreement:
             the verdict then shows it rather than the first failing tier's.
+        bound: a certified upper bound on |claimed - reference| over the claim's whole
+            domain (interval arithmetic plus a proven tail), when the check computed one.
+            A claim that fails as an identity but has such a bound is an approximation.
     """
 
     method: str
@@ -68,3 +71,4 @@ class Outcome:
     detail: str = ""
     counterexample: Counterexample | None = None
     worst_case: bool = False
+    bound: float | None = None

@@ -20,8 +20,8 @@ from .cli.options import write_atomic
 
 __all__ = ["ENGINES", "BuildResult", "build_edition", "check_engine"]
 
-# Edition -> (latexmk flag, engine binary). Persian needs XeLaTeX for xepersian.
-ENGINES = {"en": ("-pdf", "pdflatex"), "fa": ("-xelatex", "xelatex")}
+# Edition -> (latexmk flag, engine binary): XeLaTeX for both, the English one quotes the report's Persian.
+ENGINES = {"en": ("-xelatex", "xelatex"), "fa": ("-xelatex", "xelatex")}
 _INSTALL_HINT = (
     "install Debian's TeX Live (apt-get install latexmk texlive-latex-recommended texlive-xetex "
     "texlive-lang-arabic fonts-hosny-amiri, or run 'bash scripts/setup.sh report'), or pass --tex-only"

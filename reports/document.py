@@ -1,60 +1,27 @@
-"""Assemble the whole report.tex of one edition from claims, verdicts and figures."""
+"""Assemble the whole report.tex of one edition: summary, conventions, questions, appendix."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from ..derivations.claim import Claim
 from ..derivations.claims import catalogue
+from ..derivations.finding import Finding
+from ..verify.findings import explain
 from ..verify.results import Verdict
 from . import latex as L
+from .appendix import appendix
+from .claim_tex import claim_block, prose_item, verified_table
 from .i18n import strings
+from .rubric import Rubric
+from .summary import findings_by_claim, front_summary, question_summary
 
 __all__ = ["render"]
 
 
 def _template(name: str) -> str:
     return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
-
-
-def _summary(pairs: Sequence[tuple[Claim, Verdict]], S: dict, lang: str) -> str:
-    verdicts = [v for _, v in pairs]
-    counts = L.counts(verdicts)
-    checked = sum(1 for c, _ in pairs if not c.is_prose)
-    intro = S["summary_intro"].format(
-        claims=len(pairs), formulas=checked, extensions=sum(c.extension for c, _ in pairs)
-    )
-    rows = "\n".join(f"{L.status_mark(s, S)} & {L.prose(str(n), lang)} \\\\" for s, n in counts.items())
-    head = " & ".join(f"\\textbf{{{h}}}" for h in S["count_table"])
-    out = [
-        f"\\section*{{{S['summary']}}}\n",
-        L.prose(intro, lang) + "\n\n",
-        L.prose(_catalogue_line(pairs, S), lang) + "\n\n",
-        f"\\begin{{center}}\\begin{{tabular}}{{lr}}\\toprule\n{head} \\\\ \\midrule\n{rows}\n\\bottomrule\\end{{tabular}}\\end{{center}}\n",
-        f"{S['statuses_text']}\n\n",
-        f"\\subsection*{{{S['refuted_table']}}}\n",
-    ]
-    refuted = [(c, v) for c, v in pairs if v.status == "refuted"]
-    if not refuted:
-        out.append(S["no_refuted"] + "\n\n")
-    else:
-        head = " & ".join(f"\\textbf{{{h}}}" for h in S["refuted_header"])
-        out.append(
-            "{\\footnotesize\\begin{longtable}{@{}p{0.3\\linewidth} p{0.66\\linewidth}@{}}\\toprule\n"
-            f"{head} \\\\ \\midrule\n\\endhead\n"
-        )
-        for claim, verdict in refuted:
-            correction = f"\\fitmath{{{verdict.correction}}}" if verdict.correction else "---"
-            where = f"\\newline{{\\scriptsize {L.latin(claim.where, lang)}}}"
-            out.append(f"{L.latin(claim.id, lang)}{where} & {correction} \\\\[2pt]\n")
-        out.append("\\bottomrule\\end{longtable}}\n")
-    return "".join(out)
-
-
-def _catalogue_line(pairs: Sequence[tuple[Claim, Verdict]], S: dict) -> str:
-    tally = catalogue.counts(catalogue.account(claims=[claim for claim, _ in pairs]))
-    return S["catalogue"].format(formulas=tally["formulas"], claims=tally["claim"], nonclaims=tally["non-claim"])
 
 
 def _title(S: dict, lang: str, seed: int, samples: int) -> str:
@@ -68,9 +35,40 @@ def _title(S: dict, lang: str, seed: int, samples: int) -> str:
     )
 
 
+def _catalogue_line(pairs: Sequence[tuple[Claim, Verdict]], S: dict) -> str:
+    tally = catalogue.counts(catalogue.account(claims=[claim for claim, _ in pairs]))
+    return S["catalogue"].format(formulas=tally["formulas"], claims=tally["claim"], nonclaims=tally["non-claim"])
+
+
 def _conventions(S: dict, lang: str) -> str:
-    items = "\n".join(f"\\item {L.prose(item, lang) if lang == 'fa' else item}" for item in S["conventions_text"])
-    return f"\\section*{{{S['conventions']}}}\n\\begin{{itemize}}\n{items}\n\\end{{itemize}}\n"
+    items = "\n".join(f"\\item {L.prose(item, lang)}" for item in S["conventions_text"])
+    return (
+        f"\\section*{{{S['conventions']}}}\n\\begin{{itemize}}\\setlength\\itemsep{{0pt}}\n{items}\n\\end{{itemize}}\n"
+    )
+
+
+def _part(
+    heading: str,
+    entries: Sequence[tuple[Claim, Verdict]],
+    verdicts: Mapping[str, Verdict],
+    titles: Mapping[str, str],
+    S: dict,
+    lang: str,
+) -> str:
+    question = heading.split("(")[0]
+    title = S["parts"].get(heading, S["other_part"] if heading == question else heading)
+    out = [f"\\subsection{{{title}}}\n"]
+    judged = [(c, v) for c, v in entries if not c.is_prose]
+    right = [(c, v) for c, v in judged if v.status == "verified"]
+    out.extend(claim_block(c, v, verdicts, titles.get(c.id), S, lang) for c, v in judged if v.status != "verified")
+    if right:
+        out.append(f"\\paragraph{{{S['verified_claims']}}}\n" + verified_table(right, verdicts, S, lang))
+    listed = [c for c, _ in entries if c.is_prose]
+    if listed:
+        out.append(f"\\paragraph{{{S['listed']}}}\n\\begin{{itemize}}\\setlength\\itemsep{{0pt}}\n")
+        out.extend(prose_item(c, S, lang) for c in listed)
+        out.append("\\end{itemize}\n")
+    return "".join(out)
 
 
 def render(
@@ -79,32 +77,39 @@ def render(
     lang: str,
     seed: int,
     samples: int,
-    figures: dict[str, str] | None = None,
-    extras: dict[str, str] | None = None,
+    findings: Sequence[Finding] = (),
+    rubric: Rubric | None = None,
+    figures: Mapping[str, str] | None = None,
+    extras: Mapping[str, str] | None = None,
 ) -> str:
     """The complete LaTeX source of one edition.
 
-    ``figures`` maps a question ('Q2') to LaTeX that includes its figures;
-    ``extras`` maps a question to further LaTeX (the Q3 tables, say).
+    ``figures`` maps a part ('Q1(b)') or a question ('Q2') to LaTeX that includes its figures;
+    ``extras`` maps a question to further LaTeX shown after its summary (the Q3 tables, say).
     """
     S = strings(lang)
     figures, extras = figures or {}, extras or {}
+    verdicts = {v.claim_id: v for _, v in pairs}
+    confirmed, unexplained = explain(findings, verdicts.values())
+    titles = findings_by_claim(confirmed, S, lang)
+    scores = rubric.scores([item.finding for item in confirmed]) if rubric is not None else {}
     body = [
         _template(f"preamble-{lang}.tex"),
         _template("common.tex"),
         "\\begin{document}\n",
         _title(S, lang, seed, samples),
-        _summary(pairs, S, lang),
+        front_summary(pairs, confirmed, unexplained, rubric, _catalogue_line(pairs, S), S, lang),
         _conventions(S, lang),
-        "\\tableofcontents\n",
+        "\\tableofcontents\n\\clearpage\n",
     ]
     for question, parts in L.group_by_part(pairs).items():
-        body.append(f"\\section{{{S['questions'].get(question, question)}}}\n")
+        body.append(f"\\FloatBarrier\n\\section{{{S['questions'].get(question, question)}}}\n")
+        body.append(question_summary(question, pairs, confirmed, scores.get(question), S, lang))
         body.append(extras.get(question, ""))
-        for part, entries in parts.items():
-            title = S["parts"].get(part, S["other_part"] if part == question else part)
-            body.append(f"\\subsection{{{title}}}\n")
-            body.extend(L.claim_block(c, v, S, lang) for c, v in entries)
+        for heading, entries in parts.items():
+            body.append(_part(heading, entries, verdicts, titles, S, lang))
+            body.append(figures.get(heading, "") if heading != question else "")
         body.append(figures.get(question, ""))
+    body.append(appendix(pairs, S, lang))
     body.append("\\end{document}\n")
     return "".join(body)

@@ -1,25 +1,44 @@
-"""Pure functions from claims and verdicts to LaTeX (no I/O, no TeX run).
+"""Text primitives of the audit: escaping, mixed-script text, numbers and formulas as LaTeX.
 
-The same input always gives the same text: claims in registry order, no
-dates, numbers formatted with fixed precision.
+Pure functions, no I/O. Both editions are typeset by XeLaTeX: the English one quotes the
+report's Persian with ``\\fa{...}`` (Amiri, right to left), the Persian one (xepersian)
+sets Latin runs left to right with ``\\lr{...}``. Inside formulas digits stay Latin in both.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 
 import sympy as sp
 
 from ..derivations.claim import Claim
-from ..derivations.outcome import Counterexample
 from ..verify.results import STATUSES, Verdict
+from . import mathtext
 from .i18n import persian_digits
 
-__all__ = ["claim_block", "escape", "group_by_part", "math_block", "render_value"]
+__all__ = [
+    "counts",
+    "escape",
+    "formula",
+    "group_by_part",
+    "heading_of",
+    "latin",
+    "math_block",
+    "mixed",
+    "number",
+    "persian_inline",
+    "persian_quote",
+    "prose",
+    "render_value",
+    "status_mark",
+    "symbol",
+]
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_ARABIC_RUN = re.compile(r"[\u0600-\u06FF\u200c](?:[\u0600-\u06FF\u200c\s]*[\u0600-\u06FF\u200c])?")
+# a run of Latin words inside Persian text
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-.,/()'\[\] =+*^|<>]*[A-Za-z0-9)\]']|[A-Za-z0-9]")
 _SPECIAL = {
     "\\": r"\textbackslash{}",
     "&": r"\&",
@@ -32,11 +51,8 @@ _SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-# Unicode that pdflatex cannot typeset as text, spelled in LaTeX instead.
+# Unicode mathematics in prose, typeset in math mode (the text fonts may lack the glyph)
 _UNICODE = {
-    "−": "-",
-    "–": "--",
-    "—": "---",
     "≤": r"$\le$",
     "≥": r"$\ge$",
     "×": r"$\times$",
@@ -58,69 +74,154 @@ _UNICODE = {
     "Φ": r"$\Phi$",
     "φ": r"$\phi$",
     "ŷ": r"$\hat y$",
-    "²": r"$^2$",
-    "³": r"$^3$",
     "√": r"$\surd$",
-    "∑": r"$\sum$",
     "Σ": r"$\Sigma$",
-    "’": "'",
-    "‘": "`",
-    "“": "``",
-    "”": "''",
-    "…": r"\dots{}",
     "∈": r"$\in$",
-    "≡": r"$\equiv$",
     "⌊": r"$\lfloor$",
     "⌋": r"$\rfloor$",
 }
 
 
 def escape(text: str, lang: str = "en") -> str:
-    """Escape plain text for LaTeX; in the English edition, spell out Unicode math.
+    """Escape plain text for LaTeX; Unicode mathematics goes into math mode.
 
     >>> escape("k_1 & 50% of x ≤ 2")
     'k\\\\_1 \\\\& 50\\\\% of x $\\\\le$ 2'
     """
-    out = []
-    for char in str(text):
-        if char in _SPECIAL:
-            out.append(_SPECIAL[char])
-        elif char in _UNICODE and (lang == "en" or not _ARABIC.match(char)):
-            out.append(_UNICODE[char])
-        elif lang == "en" and ord(char) > 127:
-            out.append("?")
-        else:
-            out.append(char)
-    return "".join(out)
+    return "".join(_SPECIAL.get(char) or _UNICODE.get(char) or char for char in str(text))
 
 
 def latin(text: str, lang: str) -> str:
-    """Escaped Latin-script text; wrapped left-to-right in the Persian edition."""
+    """Escaped Latin-script text; wrapped left to right in the Persian edition."""
     body = escape(text, lang)
     return body if lang == "en" else rf"\lr{{{body}}}"
 
 
-def mixed(text: str, lang: str) -> str:
-    r"""Text with inline ``$...$`` formulas: the text escaped, the formulas kept.
-
-    >>> print(mixed(r"FC-10 $1 \times 10$ & more", "en"))
-    FC-10 $1 \times 10$ \& more
-    """
-    if lang == "en":
-        # pdflatex has no Persian font: say where Persian stands instead of printing '?'
-        text = _ARABIC_RUN.sub("[Persian text]", text)
-    out = []
-    for pos, piece in enumerate(re.split(r"(\$[^$]+\$)", text)):
-        if pos % 2:
-            out.append(piece)
-        elif piece:
-            out.append(escape(piece, lang) if lang == "en" or _ARABIC.search(piece) else latin(piece, lang))
+def _persian_runs(text: str) -> str:
+    """Escaped Persian text with its Latin runs set left to right (xepersian's ``\\lr``)."""
+    out, last = [], 0
+    for match in _LATIN_RUN.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(rf"\lr{{{escape(match.group(0))}}}")
+        last = match.end()
+    out.append(escape(text[last:]))
     return "".join(out)
 
 
+def mixed(text: str, lang: str) -> str:
+    r"""Text with inline ``$...$`` formulas: the text escaped, the formulas kept, each script in its direction.
+
+    >>> print(mixed(r"FC-10 $1 \times 10$ & more", "en"))
+    FC-10 $1 \times 10$ \& more
+    >>> print(mixed("گفته شده softmax است", "en"))
+    \fa{گفته شده \lr{softmax} است}
+    """
+    out = []
+    for pos, piece in enumerate(re.split(r"(\$[^$]+\$)", text)):
+        if pos % 2:
+            out.append(rf"\lr{{{piece}}}" if lang == "fa" else piece)
+        elif not piece:
+            continue
+        elif not _ARABIC.search(piece):
+            out.append(latin(piece, lang))
+        elif lang == "fa":
+            out.append(_persian_runs(piece))
+        else:
+            out.append(rf"\fa{{{_persian_runs(piece)}}}")  # a Persian sentence, quoted right to left
+    return "".join(out)
+
+
+def persian_quote(text: str, lang: str) -> str:
+    """The report's own words quoted as a paragraph of their own, right to left, in guillemets."""
+    if not _ARABIC.search(text):
+        return f"\\begin{{quote}}{mixed(text, lang)}\\end{{quote}}\n"
+    body = "".join(
+        rf"\lr{{{piece}}}" if pos % 2 else _persian_runs(piece)
+        for pos, piece in enumerate(re.split(r"(\$[^$]+\$)", text))
+    )
+    return f"\\faquote{{«{body}»}}\n"
+
+
+def persian_inline(text: str, lang: str) -> str:
+    """The report's Persian words inline (in a table cell, say), in guillemets, right to left."""
+    body = "".join(
+        rf"\lr{{{piece}}}" if pos % 2 else _persian_runs(piece)
+        for pos, piece in enumerate(re.split(r"(\$[^$]+\$)", text))
+    )
+    return rf"\fa{{«{body}»}}" if lang == "en" else f"«{body}»"
+
+
+def symbol(name: str) -> str:
+    """A variable's name as math: ``hat_y`` and ``y_hat`` are ``\\hat{y}``, ``k_1`` is ``k_{1}``.
+
+    >>> symbol("hat_y"), symbol("k_1"), symbol("alpha")
+    ('\\\\hat{y}', 'k_{1}', '\\\\alpha')
+    """
+    bare = name.removeprefix("hat_").removesuffix("_hat")
+    if bare != name:
+        return rf"\hat{{{sp.latex(sp.Symbol(bare))}}}"
+    return sp.latex(sp.Symbol(name))
+
+
 def prose(text: str, lang: str) -> str:
-    """A sentence of the edition's own prose (Persian digits in the Persian edition)."""
+    """A sentence of the edition's own prose (Persian digits and decimal separator in the Persian edition).
+
+    >>> prose("momentum 0.1 over 12 layers", "fa")
+    'momentum ۰٫۱ over ۱۲ layers'
+    """
     return persian_digits(text) if lang == "fa" else text
+
+
+def number(value: float | int, digits: int = 4) -> str:
+    """A number as math: integers with thin-space groups, reals with ``digits`` significant digits.
+
+    >>> number(138357544), number(0.000473235), number(2.0), number(10270.3), number(0.0294)
+    ('138\\\\,357\\\\,544', '4.732 \\\\times 10^{-4}', '2', '10\\\\,270', '0.0294')
+    """
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        return f"{int(value):,}".replace(",", r"\,")
+    if not math.isfinite(value):
+        return r"\infty" if value > 0 else (r"-\infty" if value < 0 else r"\text{undefined}")
+    if value != 0 and not 1e-3 <= abs(value) < 1e5:
+        mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+        return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value)))) if value else 0
+    text = f"{value:,.{decimals}f}".replace(",", r"\,")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def render_value(value) -> str:
+    """A number, list or SymPy object from a counterexample, as inline math (text as text).
+
+    >>> render_value([1.5, 2]), render_value("more than the threshold 0.2")
+    ('$(1.5, 2)$', 'more than the threshold 0.2')
+    """
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return ", ".join(f"${symbol(v)}$" for v in value)  # names (of parameters, say): a list in the text
+    if isinstance(value, (list, tuple)):
+        return "$(" + ", ".join(render_value(v).strip("$") for v in value) + ")$"
+    if isinstance(value, sp.Basic):
+        return f"${mathtext.latex(value)}$"
+    return f"${number(value)}$"
+
+
+def formula(expr: sp.Basic, lhs: str = "", *, max_length: int = 260) -> str:
+    """``lhs = expr`` as people write it; a constant too long for a line is given by its value.
+
+    >>> formula(sp.sqrt(2) + sp.pi, "c", max_length=5)
+    'c \\\\approx 4.556'
+    """
+    body = mathtext.latex(expr)
+    if len(body) > max_length and not getattr(expr, "free_symbols", True):
+        values = expr if isinstance(expr, sp.Tuple) else (expr,)
+        shown = ", ".join(number(float(sp.N(v, 20))) for v in values)
+        body = f"({shown})" if isinstance(expr, sp.Tuple) else shown
+        return f"{lhs} \\approx {body}" if lhs else body
+    return f"{lhs} = {body}" if lhs else body
 
 
 def math_block(latex: str) -> str:
@@ -129,103 +230,9 @@ def math_block(latex: str) -> str:
     return f"\\begin{{center}}\\fitmath{{{body}}}\\end{{center}}\n"
 
 
-def render_value(value) -> str:
-    """A number, list or SymPy object from a counterexample, as inline math."""
-    if isinstance(value, float):
-        text = f"{value:.6g}"
-    elif isinstance(value, (list, tuple)):
-        text = "(" + ", ".join(render_value(v).strip("$") for v in value) + ")"
-    elif isinstance(value, sp.Basic):
-        text = sp.latex(value)
-    else:
-        text = escape(str(value))
-    return f"${text}$"
-
-
-def _symbol_latex(name: str) -> str:
-    try:
-        return sp.latex(sp.Symbol(name))
-    except Exception:
-        return escape(name)
-
-
-def _values(values: dict) -> str:
-    parts = [f"{_symbol_latex(name)} = {render_value(v).strip('$')}" for name, v in values.items()]
-    return "$" + ",\\ ".join(parts) + "$" if parts else "---"
-
-
 def status_mark(status: str, S: dict) -> str:
     """The coloured verdict badge."""
     return f"\\verdict{{{status}}}{{{S['status'][status]}}}"
-
-
-def _source(claim: Claim, S: dict, lang: str) -> str:
-    text = claim.source
-    if text is None:
-        return f"\\textit{{{S['extension']}}}\n\n"
-    if _ARABIC.search(text):
-        if lang == "en":
-            summary = claim.prose or claim.note
-            return f"{S['as_written']}: {escape(summary)} \\textit{{{S['as_written_persian']}}}\n\n"
-        return f"{S['as_written']}: «{mixed(text, lang)}»\n\n"
-    if "$" in text or (claim.statement is None and not claim.claimed):
-        return f"{S['as_written']}: {mixed(text, lang)}\n\n"
-    return f"{S['as_written']}:\n" + math_block(text)
-
-
-def _evidence_table(verdict: Verdict, S: dict, lang: str) -> str:
-    head = " & ".join(f"\\textbf{{{h}}}" for h in S["evidence_header"])
-    rows = []
-    for e in verdict.evidence:
-        err = "" if e.max_abs_error is None else f"{e.max_abs_error:.3g}"
-        samples = "" if e.samples is None else str(e.samples)
-        method = e.method + (f" ({e.detail})" if e.detail else "")
-        rows.append(
-            f"{latin(e.tier, lang)} & {latin(method, lang)} & {S['result'][e.passed]} & {latin(samples, lang)} & {latin(err, lang)} \\\\"
-        )
-    body = "\n".join(rows)
-    return (
-        "\\par\\noindent{\\footnotesize\\begin{tabularx}{\\linewidth}{@{}l X l r r@{}}\\toprule\n"
-        f"{head} \\\\ \\midrule\n{body}\n"
-        "\\bottomrule\\end{tabularx}}\\par\\smallskip\n"
-    )
-
-
-def claim_block(claim: Claim, verdict: Verdict, S: dict, lang: str) -> str:
-    """The whole entry of one claim: badge, source, reading, derivation, evidence, correction."""
-    out = [
-        f"\\claimheading{{{latin(claim.id, lang)}}}{{{latin(claim.where, lang)}}}{{{status_mark(verdict.status, S)}}}\n",
-        _source(claim, S, lang),
-    ]
-    if claim.note:
-        out.append(f"\\textit{{{S['reading']}}}: {latin(claim.note, lang)}\n\n")
-    if claim.derivation:
-        out.append(f"\\textit{{{S['derivation']}}}:\n")
-        for caption, step in claim.derivation:
-            out.append(f"{latin(caption, lang)}:\n" + math_block(sp.latex(step)))
-    if claim.reference is not None:
-        ref = sp.latex(claim.readable if claim.readable is not None else claim.reference)
-        out.append(f"\\textit{{{S['reference']}}}:\n" + math_block(f"{claim.lhs} = {ref}" if claim.lhs else ref))
-    out.append(f"\\textit{{{S['evidence']}}}:\n" + _evidence_table(verdict, S, lang))
-    if verdict.condition:
-        out.append(f"\\textit{{{S['condition']}}}:\n" + math_block(verdict.condition))
-    if verdict.status == "refuted" and verdict.counterexample:
-        out.append(f"\\textit{{{S['counterexample']}}}: " + _counterexample(verdict.counterexample, S, lang) + "\n\n")
-    if verdict.status in ("refuted", "conditional") and verdict.correction:
-        out.append(f"\\textit{{{S['correction']}}}:\n" + math_block(verdict.correction))
-    return "".join(out) + "\n"
-
-
-def _counterexample(ce: Counterexample, S: dict, lang: str) -> str:
-    return prose(
-        S["counterexample_text"].format(
-            values=_values(ce.instance),
-            part=latin(str(ce.part or ""), lang),
-            claimed=render_value(ce.claimed),
-            reference=render_value(ce.reference),
-        ),
-        "en",
-    )
 
 
 def heading_of(claim: Claim) -> str:

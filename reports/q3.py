@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..derivations.claims import cnn_table
+from ..derivations.claims import cnn_table, registry
 from ..verify.results import Verdict
 from . import latex as L
 
 __all__ = ["q3_tables"]
+
+_TOTAL = "cnn_table.total_params"  # the report's stated total, as its claim reads it
 
 
 def _status_of(verdicts: Mapping[str, Verdict], row: int, what: str) -> str | None:
@@ -45,6 +47,9 @@ def q3_tables(verdicts: Mapping[str, Verdict], S: dict, lang: str) -> str:
         shape = _cell(dim, lang, _status_of(verdicts, index, "shape"), S)
         count = _cell(params, lang, _status_of(verdicts, index, "params"), S)
         rows.append(f"{L.latin(layer, lang)} & {shape} & {count} \\\\")
+    stated = registry.get(_TOTAL)
+    total_status = verdicts[_TOTAL].status if _TOTAL in verdicts else None
+    rows.append(f"\\midrule {S['q3_total']} & & {_cell(str(stated.claimed[0][1]), lang, total_status, S)} \\\\")
     report_table = (
         f"\\begin{{tabular}}{{lll}}\\toprule\n{head} \\\\ \\midrule\n"
         + "\n".join(rows)
@@ -66,7 +71,6 @@ def q3_tables(verdicts: Mapping[str, Verdict], S: dict, lang: str) -> str:
         + "\n\\bottomrule\\end{tabular}"
     )
     return (
-        f"{S['q3_intro']}\n\n"
         "\\begin{center}\\small\n"
         f"\\begin{{minipage}}[t]{{0.46\\linewidth}}\\centering {S['q3_report_caption']}\\par\\smallskip\\resizebox{{\\linewidth}}{{!}}{{{report_table}}}\\end{{minipage}}\\hfill\n"
         f"\\begin{{minipage}}[t]{{0.5\\linewidth}}\\centering {S['q3_corrected_caption']}\\par\\smallskip\\resizebox{{\\linewidth}}{{!}}{{{corrected_table}}}\\end{{minipage}}\n"

@@ -8,9 +8,10 @@ from typing import Any
 
 from ..derivations.outcome import Counterexample, Outcome
 
-# verified: every tier that applies passed; refuted: a tier found a counterexample;
-# conditional: holds only under a derived condition; unverifiable: qualitative prose.
-STATUSES = ("verified", "refuted", "conditional", "unverifiable")
+# verified: every tier that applies passed; approximate: false as an identity, with a certified
+# bound on its error; conditional: holds only under a derived condition or a named convention
+# other than the framework default; refuted: a tier found a counterexample; unverifiable: prose.
+STATUSES = ("verified", "approximate", "conditional", "refuted", "unverifiable")
 TIERS = ("symbolic", "sampled", "brute-force", "certified", "oracle")
 
 
@@ -82,6 +83,8 @@ class Verdict:
     counterexample: Counterexample | None = None
     correction: str | None = None
     condition: str | None = None
+    convention: str | None = None
+    bound: float | None = None
     seed: int | None = None
     extension: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -103,5 +106,7 @@ class Verdict:
                 "counterexample": None if self.counterexample is None else self.counterexample.to_json(),
                 "correction": self.correction,
                 "condition": self.condition,
+                "convention": self.convention,
+                "bound": self.bound,
             }
         )

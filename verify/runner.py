@@ -1,13 +1,22 @@
 """Run the tiers on a claim and turn what they found into a verdict.
 
-The status is decided here and only here, from the evidence:
-refuted if any tier failed (unless a derived condition rescues it: then
-conditional), verified if at least one tier passed and none failed,
-unverifiable for prose or when no tier could decide.
+The status is decided here and only here, from the evidence, by these rules in order:
+
+1. a claim with no check (prose) is unverifiable;
+2. if every check passed or could not decide: verified when at least one passed,
+   unverifiable when none could decide;
+3. if a check failed:
+   a. approximate, when a check certified a bound on |claimed - reference| over the
+      whole domain (the claim is another form of the function, false as an identity);
+   b. conditional, when the claim holds wherever its derived condition holds;
+   c. conditional, when it passes under a named convention other than the default
+      (the convention's own check decides);
+   d. refuted otherwise, with the counterexample the checks found.
 """
 
 from __future__ import annotations
 
+import math
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -71,8 +80,12 @@ def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int =
     evidence: list[Evidence] = []
     found: list[tuple[int, Counterexample]] = []  # (rank, counterexample) of the failed checks, in order
 
+    bounds: list[float] = []  # certified bounds on |claimed - reference|, from the checks that computed one
+
     def record(tier: str, outcome: Outcome) -> None:
         evidence.append(Evidence.of(tier, outcome))
+        if outcome.bound is not None and math.isfinite(outcome.bound):
+            bounds.append(outcome.bound)
         if outcome.passed is False and outcome.counterexample is not None:
             # a check that knows the worst case (the point of largest disagreement) puts it first
             found.append((-1 if outcome.worst_case else len(found), outcome.counterexample))
@@ -94,24 +107,26 @@ def run_claim(claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int =
         record("oracle", Outcome("not run (convproof verify --oracle runs it)", None))
     counterexample = min(found, key=lambda pair: pair[0])[1] if found else None
 
-    failed = any(e.passed is False for e in evidence)
-    if failed:
-        if claim.condition is not None and _condition_holds(claim, samples, seed):
-            return Verdict(
-                status="conditional",
-                evidence=tuple(evidence),
-                counterexample=counterexample,
-                condition=sp.latex(claim.condition),
-                correction=_correction(claim) if claim.claimed else None,
-                **base,
-            )
-        correction = _correction(claim) if claim.claimed else None
-        return Verdict(
-            status="refuted", evidence=tuple(evidence), counterexample=counterexample, correction=correction, **base
-        )
-    if any(e.passed for e in evidence):
-        return Verdict(status="verified", evidence=tuple(evidence), **base)
-    return Verdict(status="unverifiable", evidence=tuple(evidence), **base)
+    if not any(e.passed is False for e in evidence):
+        status = "verified" if any(e.passed for e in evidence) else "unverifiable"
+        return Verdict(status=status, evidence=tuple(evidence), **base)
+    base.update(
+        evidence=tuple(evidence),
+        counterexample=counterexample,
+        correction=_correction(claim) if claim.claimed else None,
+    )
+    if bounds:
+        return Verdict(status="approximate", bound=max(bounds), **base)
+    if claim.condition is not None and _condition_holds(claim, samples, seed):
+        return Verdict(status="conditional", condition=sp.latex(claim.condition), **base)
+    for position, (name, hook) in enumerate(claim.conventions):
+        outcome = custom_tier(hook, samples, claim_rng(seed, f"{claim.id}/convention{position}"))
+        evidence.append(Evidence.of("convention", outcome))
+        if outcome.passed:
+            base["evidence"] = tuple(evidence)
+            return Verdict(status="conditional", convention=name, **base)
+    base["evidence"] = tuple(evidence)
+    return Verdict(status="refuted", **base)
 
 
 def run_all(

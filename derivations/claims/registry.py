@@ -43,6 +43,10 @@ def _claims() -> dict[str, Claim]:
                 raise RuntimeError(f"claim {claim.id!r} names no question of the homework")
             object.__setattr__(claim, "topic", module.TOPIC)
             claims[claim.id] = claim
+    for claim in claims.values():
+        unknown = [other for other in claim.depends_on if other not in claims]
+        if unknown:
+            raise RuntimeError(f"claim {claim.id!r} depends on unknown claims {unknown}")
     return claims
 
 

@@ -90,6 +90,10 @@ class EmaConvention:
 
 PYTORCH = EmaConvention("PyTorch (momentum 0.1 on the new value)", sp.Rational(1, 10), unbiased_variance=True)
 KERAS = EmaConvention("Keras (momentum 0.99 on the old value)", sp.Rational(1, 100), unbiased_variance=False)
+# torch.nn.BatchNorm with momentum=None keeps a cumulative average: its first update takes the batch whole
+PYTORCH_CUMULATIVE = EmaConvention(
+    "PyTorch with momentum=None (a cumulative average)", sp.Integer(1), unbiased_variance=True
+)
 
 
 def _as_batch(x, name: str = "x") -> np.ndarray:

@@ -15,6 +15,7 @@ from convproof.derivations.checks.torch_oracle import have_torch
 from convproof.derivations.claims import conv_grads, registry
 from convproof.derivations.claims.conv_grads import network as net
 from convproof.derivations.claims.conv_grads import numeric as sim
+from convproof.derivations.claims.conv_grads import terms
 from convproof.derivations.claims.conv_grads.hooks import numeric, torch_gradient
 from convproof.verify import run_claim
 
@@ -187,3 +188,12 @@ def test_planted_truth_is_verified():
     latex = r"\frac{\partial L}{\partial k_2} = \alpha_1 u_2 + \alpha_2 u_3 + \alpha_3 u_4"
     claim = conv_grads.gradient_claim("conv_grads.planted", "b", None, "L", "k_2", "", latex=latex)
     assert run_claim(claim, samples=300, seed=2).status == "verified"
+
+
+@pytest.mark.parametrize("claim_id", [cid for cid in Q4 if registry.get(cid).readable is not None])
+def test_the_readable_correction_is_the_reference_in_the_reports_terms(claim_id):
+    claim = registry.get(claim_id)
+    # the loss factor is folded into yhat or the deltas: the output bias a no longer appears
+    assert net.SYMBOLS["a"] not in claim.readable.free_symbols
+    back = net.at_inputs(terms.expanded(claim.readable))
+    assert sp.expand(back - claim.reference) == 0

@@ -9,6 +9,8 @@ and its note records what the chart meant.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 
@@ -18,7 +20,7 @@ from ...lib import selu as selu_constants
 from ...lib.symbols import x
 from .builder import formula_claim
 
-__all__ = ["claims"]
+__all__ = ["ChartEntry", "chart_entries", "claims", "entry_id"]
 
 a, b, n = sp.symbols("a b n", real=True)
 alpha, beta, lam = sp.symbols("alpha beta lambda", positive=True)
@@ -28,8 +30,8 @@ NAMES = {"x": x, "a": a, "b": b, "n": n, "alpha": alpha, "beta": beta, "lambda":
 FUNCTIONS = {"softplus": act.softplus}
 WHERE = {1: "Q1(b), chart 1 (a small subset), {}", 2: "Q1(b), chart 2 (dance moves), {}"}
 _SOFTSIGN = (
-    "' x ' is |x| with its bars lost in extraction: the chart meant x/(1 + |x|) (torch.nn.Softsign). "
-    "As written, x/(1 + x) has a pole at x = -1 and differs for every x < 0."
+    "The spaced $x$ of the denominator is $|x|$ with its bars lost in extraction: the chart meant $x/(1 + |x|)$ "
+    "(torch.nn.Softsign). As written, $x/(1 + x)$ has a pole at $x = -1$ and differs for every $x < 0$."
 )
 
 
@@ -53,8 +55,8 @@ def _chart_1() -> list[dict]:
             at={a: act.GELU_TANH_CUBIC},
             torch=("gelu_tanh", {}),
             note=(
-                "The tanh form of GELU with cubic coefficient a (0.044715 in PyTorch's approximate='tanh'); "
-                "the chart writes the factor x/sqrt(2 pi) where the tanh form has x/2."
+                "The tanh form of GELU with cubic coefficient $a$ (0.044715 in PyTorch's approximate='tanh'); "
+                r"the chart writes the factor $x/\sqrt{2\pi}$ where the tanh form has $x/2$."
             ),
         ),
         dict(
@@ -65,8 +67,8 @@ def _chart_1() -> list[dict]:
             at={a: act.PRELU_INIT},
             torch=("prelu", {"a": act.PRELU_INIT}),
             note=(
-                "Written max(0, x), which is ReLU. PReLU is max(0, x) + a min(0, x) with a learnt slope a "
-                "(initialised to 0.25): ReLU only when a = 0."
+                r"Written $\max(0, x)$, which is ReLU. PReLU is $\max(0, x) + a \min(0, x)$ with a learnt slope $a$ "
+                "(initialised to 0.25): ReLU only when $a = 0$."
             ),
         ),
         dict(
@@ -77,8 +79,8 @@ def _chart_1() -> list[dict]:
             at={alpha: act.ELU_ALPHA},
             torch=("elu", {"alpha": act.ELU_ALPHA}),
             note=(
-                "'x exp x' reads as x e^x; the chart meant alpha (exp x - 1), as torch.nn.ELU. "
-                "As written it has no value at x = 0."
+                r"$x \exp x$ reads as $x e^x$; the chart meant $\alpha (e^x - 1)$, as torch.nn.ELU. "
+                "As written it has no value at $x = 0$."
             ),
         ),
         dict(name="Swish", source=r"\frac{x}{1 + \exp -x}", reference=act.silu(x), torch=("silu", {})),
@@ -89,7 +91,7 @@ def _chart_1() -> list[dict]:
             domain={alpha: reals(0.05, 3), beta: reals(0.05, 3)},
             at={alpha: selu_constants.selu_lambda(), beta: selu_constants.selu_alpha()},
             torch=("selu", {}),
-            note="The chart calls PyTorch's scale alpha and PyTorch's alpha beta.",
+            note=r"The chart's $\alpha$ is PyTorch's scale $\lambda$ and its $\beta$ is PyTorch's $\alpha$.",
         ),
         dict(
             name="SoftPlus",
@@ -98,7 +100,7 @@ def _chart_1() -> list[dict]:
             domain={beta: reals(0.2, 5)},
             at={beta: 1},
             torch=("softplus", {"beta": 1}),
-            note="log is the natural logarithm. PyTorch switches to x where beta x > 20, for stability only.",
+            note=r"$\log$ is the natural logarithm. PyTorch switches to $x$ where $\beta x > 20$, for stability only.",
         ),
         dict(
             name="Mish",
@@ -107,7 +109,7 @@ def _chart_1() -> list[dict]:
             domain={beta: reals(0.2, 5)},
             at={beta: 1},
             torch=("mish", {}),
-            note="x tanh(Softplus(x)) with Softplus's beta; PyTorch's Mish is beta = 1.",
+            note=r"$x \tanh(\operatorname{Softplus}(x))$ with Softplus's $\beta$; PyTorch's Mish is $\beta = 1$.",
         ),
         dict(
             name="RReLU",
@@ -121,8 +123,8 @@ def _chart_1() -> list[dict]:
             at={a: (act.RRELU_LOWER + act.RRELU_UPPER) / 2},
             torch=("rrelu", {"lower": act.RRELU_LOWER, "upper": act.RRELU_UPPER}),
             note=(
-                "a ~ R(l, u) is read as a drawn from the uniform distribution on [l, u], as torch.nn.RReLU "
-                "in training; the remark is not part of the condition. Oracle in evaluation mode."
+                r"$a \sim \mathcal{R}(l, u)$ is read as $a$ drawn from the uniform distribution on $[l, u]$, as "
+                "torch.nn.RReLU in training; the remark is not part of the condition. Oracle in evaluation mode."
             ),
         ),
         dict(
@@ -134,8 +136,8 @@ def _chart_1() -> list[dict]:
             reference=act.hardswish(x),
             torch=("hardswish", {}),
             note=(
-                "The last two branches are swapped and the factor x of x(x + 3)/6 is lost: torch.nn.Hardswish "
-                "is x(x + 3)/6 for -3 < x < 3 and x for x >= 3."
+                "The last two branches are swapped and the factor $x$ of $x(x + 3)/6$ is lost: torch.nn.Hardswish "
+                r"is $x(x + 3)/6$ for $-3 < x < 3$ and $x$ for $x \ge 3$."
             ),
         ),
         dict(name="Sigmoid", source=r"\frac{1}{1 + \exp(-x)}", reference=act.sigmoid(x), torch=("sigmoid", {})),
@@ -154,7 +156,7 @@ def _chart_1() -> list[dict]:
             domain={a: reals(0.5, 2), b: reals(-2, -0.5)},
             at={a: 1, b: -1},
             torch=("hardtanh", {"min_val": -1, "max_val": 1}),
-            note="a is PyTorch's max_val and b its min_val (b < a).",
+            note="$a$ is PyTorch's max_val and $b$ its min_val ($b < a$).",
         ),
         dict(
             name="Hard Sigmoid",
@@ -164,7 +166,7 @@ def _chart_1() -> list[dict]:
             ),
             reference=act.hardsigmoid(x),
             torch=("hardsigmoid", {}),
-            note="The last two branches are swapped: torch.nn.Hardsigmoid is x/6 + 1/2 between -3 and 3, 1 from 3 on.",
+            note=r"The last two branches are swapped: torch.nn.Hardsigmoid is $x/6 + 1/2$ for $-3 < x < 3$ and 1 for $x \ge 3$.",
         ),
         dict(name="Tanh Shrink", source=r"x - \tanh(x)", reference=act.tanhshrink(x), torch=("tanhshrink", {})),
         dict(
@@ -188,7 +190,7 @@ def _chart_1() -> list[dict]:
             domain={lam: reals(0.01, 2)},
             at={lam: act.SHRINK_LAMBDA},
             torch=("hardshrink", {"lambd": act.SHRINK_LAMBDA}),
-            note="As written it has no value at x = +-lambda, where torch.nn.Hardshrink gives 0.",
+            note=r"As written it has no value at $x = \pm\lambda$, where torch.nn.Hardshrink gives 0.",
         ),
     ]
 
@@ -203,7 +205,7 @@ def _chart_2() -> list[dict]:
             reference=act.step(x, n),
             domain={n: reals(-2, 2)},
             at={n: 0},
-            note="The unit step at threshold n (no framework defines it as an activation).",
+            note="The unit step at threshold $n$ (no framework defines it as an activation).",
         ),
         dict(
             name="Softplus",
@@ -243,7 +245,7 @@ def _chart_2() -> list[dict]:
             name="Sinc",
             source=r"y = \frac{\sin(x)}{x}",
             reference=act.sinc(x),
-            note="The unnormalised sinc; as written it has no value at x = 0, where its limit is 1.",
+            note="The unnormalised sinc; as written it has no value at $x = 0$, where its limit is 1.",
         ),
         dict(
             name="Leaky ReLU",
@@ -251,7 +253,7 @@ def _chart_2() -> list[dict]:
             reference=act.leaky_relu(x),
             torch=("leaky_relu", {"negative_slope": act.LEAKY_SLOPE}),
             note=(
-                "Written max(0, x), which is ReLU; Leaky ReLU is max(alpha x, x) with a small slope "
+                r"Written $\max(0, x)$, which is ReLU; Leaky ReLU is $\max(\alpha x, x)$ with a small slope $\alpha$ "
                 "(torch.nn.LeakyReLU: 0.01)."
             ),
         ),
@@ -268,6 +270,48 @@ def _slug(name: str) -> str:
     return re.sub(r"\W+", "_", name.lower()).strip("_")
 
 
+def entry_id(chart: int, name: str) -> str:
+    """The claim id of a chart's entry.
+
+    >>> entry_id(2, "Leaky ReLU")
+    'activations.chart2_leaky_relu'
+    """
+    return f"activations.chart{chart}_{_slug(name)}"
+
+
+@dataclass(frozen=True)
+class ChartEntry:
+    """An entry of a chart: its chart (1 or 2), its name as printed, the values its parameters are
+    checked and drawn at (``at``: PyTorch's defaults, under the chart's symbols; empty for an entry
+    without parameters) and the PyTorch function with the arguments the oracle passes it."""
+
+    chart: int
+    name: str
+    at: tuple[tuple[sp.Symbol, sp.Basic], ...]
+    torch: tuple[str, tuple[tuple[str, sp.Basic], ...]] | None
+
+
+@lru_cache(maxsize=1)
+def chart_entries() -> dict[str, ChartEntry]:
+    """Every entry of both charts by claim id, in chart order.
+
+    >>> entry = chart_entries()["activations.chart1_elu"]
+    >>> entry.chart, entry.name, entry.at, entry.torch
+    (1, 'ELU', ((alpha, 1),), ('elu', (('alpha', 1),)))
+    """
+    out = {}
+    for chart, entries in ((1, _chart_1()), (2, _chart_2())):
+        for entry in entries:
+            torch = entry.get("torch")
+            out[entry_id(chart, entry["name"])] = ChartEntry(
+                chart,
+                entry["name"],
+                tuple(entry.get("at", {}).items()),
+                None if torch is None else (torch[0], tuple(torch[1].items())),
+            )
+    return out
+
+
 def claims() -> tuple[Claim, ...]:
     """One claim per entry of both charts."""
     out = []
@@ -276,7 +320,7 @@ def claims() -> tuple[Claim, ...]:
             torch_name, torch_params = entry.get("torch", (None, None))
             out.append(
                 formula_claim(
-                    id=f"activations.chart{chart}_{_slug(entry['name'])}",
+                    id=entry_id(chart, entry["name"]),
                     where=WHERE[chart].format(entry["name"]),
                     source=entry["source"],
                     parse_text=without_remark(entry["source"]) if entry.get("parse") else None,

@@ -34,6 +34,12 @@ WHERE = "Q1(b), GELU"
 _NAMES = {"x": x, "x_{ij}": x, "t": t}
 _FUNCTIONS = {"Phi": activations.normal_cdf, "sigma": activations.sigmoid}
 _FORM_NAMES = {"tanh": "0.5x(1 + tanh[sqrt(2/pi)(x + a x^3)])", "sigmoid": "x sigma(c x)"}
+# the same forms and their constants as the audit typesets them (in the notes)
+_FORM_LATEX = {
+    "tanh": r"$0.5x\left(1 + \tanh\left[\sqrt{2/\pi}\,(x + a x^3)\right]\right)$",
+    "sigmoid": r"$x \sigma(c x)$",
+}
+_CONSTANT_NAMES = {"tanh": "cubic coefficient $a$", "sigmoid": "scale $c$"}
 
 
 def _certified_identity(form: str, claimed: sp.Basic):
@@ -69,6 +75,7 @@ def _certified_identity(form: str, claimed: sp.Basic):
             ),
             counterexample=counterexample,
             worst_case=counterexample is not None,  # the worst case, shown as the verdict's counterexample
+            bound=bound.upper,  # certified over the whole real line: the tail beyond the interval is proven
         )
 
     return certified
@@ -116,8 +123,9 @@ def _minimax(form: str) -> Claim:
         extension=True,
         certified=certified,
         note=(
-            f"The {name} of the {form} form {_FORM_NAMES[form]} that minimises sup_x |approximation - GELU|, "
-            "to six significant digits; certified a local minimiser within one step of its last digit."
+            f"The {_CONSTANT_NAMES[form]} of the {form} form {_FORM_LATEX[form]} that minimises "
+            r"$\sup_x |\text{approximation} - \text{GELU}|$, to six significant digits; certified a local minimiser "
+            "within one step of its last digit."
         ),
     )
 
@@ -141,7 +149,7 @@ def claims() -> tuple[Claim, ...]:
             names=_NAMES,
             functions=_FUNCTIONS,
             torch_name="gelu",
-            note="torch.nn.GELU: x Phi(x), Phi the standard normal CDF; x_ij read as x.",
+            note=r"torch.nn.GELU: $x \Phi(x)$, $\Phi$ the standard normal CDF; $x_{ij}$ read as $x$.",
         ),
         Claim(
             id="activations.gelu_cdf_integral",
@@ -153,17 +161,17 @@ def claims() -> tuple[Claim, ...]:
             prover=by_cases((("integral", integral.doit(manual=True)),), cdf, {}),
             lhs=r"\Phi(x)",
             domain={x: reals(*WINDOW)},
-            derivation=(("CDF of Normal(0, 1), sympy.stats", cdf),),
+            derivation=(("CDF of $N(0, 1)$, sympy.stats", cdf),),
             note=(
-                "The integral side, evaluated by SymPy, against the CDF from sympy.stats; P(X_ij <= x_ij) is "
-                "the definition of a CDF and is not parsed. x_ij read as x."
+                r"The integral side, evaluated by SymPy, against the CDF from sympy.stats; $P(X_{ij} \le x_{ij})$ "
+                "is the definition of a CDF and is not parsed. $x_{ij}$ read as $x$."
             ),
         ),
         Claim(
             id="activations.gelu_cdf_name",
             where=WHERE,
             source=r"\Phi(x_{ij}) = \text{Cumulative Distribution function}",
-            prose="Phi is the cumulative distribution function (of the standard normal).",
+            prose=r"$\Phi$ is the cumulative distribution function (of the standard normal).",
         ),
         Claim(
             id="activations.erf_integral",
@@ -184,8 +192,8 @@ def claims() -> tuple[Claim, ...]:
             reference=gelu,
             names=_NAMES,
             torch_name="gelu",
-            derivation=(("Phi by integrating the Gaussian density", activations.normal_cdf(x)),),
-            note="GELU's erf form; the symbolic tier proves it equals x Phi(x).",
+            derivation=((r"$\Phi$ by integrating the Gaussian density", activations.normal_cdf(x)),),
+            note=r"GELU's erf form; the symbolic tier proves it equals $x \Phi(x)$.",
         ),
     ]
     for form, source in (

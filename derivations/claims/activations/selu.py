@@ -75,7 +75,7 @@ def _self_normalising(size: int, rng: np.random.Generator) -> Outcome:
             {"alpha": float(pairs[row, 0]), "lambda": float(pairs[row, 1])},
             claimed=[float(mean[row]), float(second[row])],
             reference=[0.0, 1.0],
-            part="(E[f(z)], E[f(z)^2])",
+            part="$(E[f(z)], E[f(z)^2])$",
         )
     return Outcome(
         "output mean and variance by Simpson quadrature at chosen (alpha, lambda)",
@@ -93,11 +93,11 @@ def claims() -> tuple[Claim, ...]:
     a_star, l_star = selu_alpha(), selu_lambda()
     mean, second = output_moments()
     steps = (
-        ("mean and second moment for z ~ N(0, 1)", sp.Tuple(mean, second)),
-        ("mean = 0 (linear in alpha)", sp.Eq(alpha, a_star, evaluate=False)),
-        ("second moment = 1, lambda > 0", sp.Eq(lam, l_star, evaluate=False)),
+        (r"mean and second moment for $z \sim N(0, 1)$", sp.Tuple(mean, second)),
+        (r"mean set to 0 (linear in $\alpha$)", sp.Eq(alpha, a_star, evaluate=False)),
+        (r"second moment set to 1, $\lambda > 0$", sp.Eq(lam, l_star, evaluate=False)),
     )
-    chosen, label = sp.Tuple(alpha, lam), "chosen (alpha, lambda)"
+    chosen, label = sp.Tuple(alpha, lam), r"chosen $(\alpha, \lambda)$"
     domain = {alpha: reals(0.5, 3.0), lam: reals(0.5, 2.0)}
     source = (
         "هایپرپارامترهایی هستند که انتخاب میشوند، این تابع قابلیت scale کردن خروجی خود را دارد "
@@ -117,7 +117,7 @@ def claims() -> tuple[Claim, ...]:
             checks=(("sampled", _self_normalising),),
             derivation=steps,
             note=(
-                "Read as: alpha and lambda are free hyperparameters and SELU self-normalises with the chosen "
+                r"Read as: $\alpha$ and $\lambda$ are free hyperparameters and SELU self-normalises with the chosen "
                 "values. Self-normalisation (Klambauer et al. 2017) means standard-normal inputs give outputs "
                 "of mean 0 and variance 1; those two equations fix both constants."
             ),

@@ -65,7 +65,7 @@ def _max_form(claim_id: str, name: str, reference: sp.Basic, slope: sp.Basic, to
         claim,
         condition=condition,
         derivation=(
-            ("max(alpha x, x) - reference at x = 1 and x = -1, solved for alpha", condition),
+            (r"$\max(\alpha x, x)$ minus the reference at $x = 1$ and $x = -1$, solved for $\alpha$", condition),
             ("reference (PyTorch)", reference),
         ),
     )
@@ -90,7 +90,7 @@ def claims() -> tuple[Claim, ...]:
             activations.prelu(x, alpha),
             activations.PRELU_INIT,
             ("prelu", {"a": activations.PRELU_INIT}),
-            "torch.nn.PReLU: x for x >= 0, alpha x otherwise, alpha learnt (any real; initialised to 0.25).",
+            r"torch.nn.PReLU: $x$ for $x \ge 0$, $\alpha x$ otherwise, $\alpha$ learnt (any real; initialised to 0.25).",
         ),
         _max_form(
             "activations.rrelu",
@@ -98,8 +98,9 @@ def claims() -> tuple[Claim, ...]:
             activations.rrelu(x, slope=alpha),
             (activations.RRELU_LOWER + activations.RRELU_UPPER) / 2,
             ("rrelu", {"lower": activations.RRELU_LOWER, "upper": activations.RRELU_UPPER}),
-            "torch.nn.RReLU: x for x >= 0, alpha x otherwise, alpha drawn from U(lower, upper) in training "
-            "(PyTorch does not bound upper by 1). Oracle in evaluation mode, alpha = (lower + upper)/2.",
+            r"torch.nn.RReLU: $x$ for $x \ge 0$, $\alpha x$ otherwise, $\alpha$ drawn from $U(l, u)$ in training, "
+            "$l$ and $u$ being PyTorch's lower and upper (PyTorch does not bound $u$ by 1). Oracle in evaluation "
+            r"mode, $\alpha = (l + u)/2$.",
         ),
         formula_claim(
             id="activations.leaky_relu",
@@ -111,7 +112,7 @@ def claims() -> tuple[Claim, ...]:
             at={alpha: activations.LEAKY_SLOPE},
             torch_name="leaky_relu",
             torch_params={"negative_slope": activations.LEAKY_SLOPE},
-            note="torch.nn.LeakyReLU with negative_slope = alpha.",
+            note=r"torch.nn.LeakyReLU, its negative_slope being $\alpha$.",
         ),
         _default_claim(
             "activations.leaky_relu_slope",
@@ -132,7 +133,7 @@ def claims() -> tuple[Claim, ...]:
             at={alpha: 1},
             torch_name="elu",
             torch_params={"alpha": 1},
-            note="torch.nn.ELU puts x = 0 in the exponential branch; both branches give 0 there.",
+            note="torch.nn.ELU puts $x = 0$ in the exponential branch; both branches give 0 there.",
         ),
         _default_claim(
             "activations.elu_alpha",
@@ -141,8 +142,8 @@ def claims() -> tuple[Claim, ...]:
             sp.Integer(1),  # the Persian word for one
             activations.ELU_ALPHA,
             ("ELU", "alpha"),
-            "'alpha is usually one' (the number written as a Persian word): against the documented default "
-            "alpha of torch.nn.ELU.",
+            r"'$\alpha$ is usually one' (the number written as a Persian word): against the documented default "
+            r"$\alpha$ of torch.nn.ELU.",
         ),
         formula_claim(
             id="activations.selu",
@@ -156,9 +157,9 @@ def claims() -> tuple[Claim, ...]:
             domain={alpha_pos: reals(0.05, 3), lam: reals(0.05, 3)},
             at={alpha_pos: 1, lam: 1},
             note=(
-                "torch.nn.SELU, scale (max(0, x) + min(0, alpha (exp(x) - 1))), with its constants as symbols "
-                "alpha > 0, lambda > 0 (the min/max form equals the cases form only for alpha >= 0). "
-                "The constants themselves: activations.selu_constants."
+                r"torch.nn.SELU, $\lambda \left(\max(0, x) + \min(0, \alpha (e^x - 1))\right)$ with PyTorch's scale "
+                r"as $\lambda$, its constants as symbols $\alpha > 0$, $\lambda > 0$ (the min/max form equals the "
+                r"cases form only for $\alpha \ge 0$). The constants themselves: activations.selu_constants."
             ),
         ),
         *_prose(),
@@ -213,14 +214,14 @@ def _prose() -> list[Claim]:
             "activations.prose_prelu",
             "PReLU",
             "یک پارامتری است که در طول *training* یافت میشود، به طوریکه بهترین دقت را داشته باشیم.",
-            "PReLU's alpha is a parameter found during training, for the best accuracy.",
+            r"PReLU's $\alpha$ is a parameter found during training, for the best accuracy.",
         ),
         (
             "activations.prose_rrelu",
             "RReLU",
             "یک عدد تصادفی است که از یک توزیع یکنواخت یا همان یک بازه از پیش تعیین شده انتخاب میشود، "
             "طوری که کمترین *loss* را داشته باشیم.",
-            "RReLU's alpha is random, drawn from a uniform distribution over a preset range, so that the loss "
+            r"RReLU's $\alpha$ is random, drawn from a uniform distribution over a preset range, so that the loss "
             "is least (in fact the draw is random; nothing selects it for the loss).",
         ),
         (

@@ -20,7 +20,7 @@ import sympy as sp
 from ...checks.numeric import compile_expr
 from ...claim import Claim, reals
 from ...latex.front import parse_chain
-from ...lib.batchnorm import KERAS, PYTORCH, batch_mean, batch_variance
+from ...lib.batchnorm import KERAS, PYTORCH, PYTORCH_CUMULATIVE, batch_mean, batch_variance
 from ...outcome import Outcome
 from . import hooks as checks
 from . import oracle
@@ -143,6 +143,12 @@ def _ema_claim() -> Claim:
         domain=dict(_DOMAIN),
         checks=(("sampled", checks.ema_convention_check(KERAS, lambda m, v: (m, v))),),
         oracle=oracle.ema_oracle(lambda m, v: (m, v)),
+        conventions=(
+            (
+                PYTORCH_CUMULATIVE.name + ", the variance read as the unbiased one it stores",
+                checks.ema_convention_check(PYTORCH_CUMULATIVE, lambda m, v: (m, v), unbiased=True),
+            ),
+        ),
         derivation=(
             ("PyTorch: start (0, 1), then r <- 0.9 r + 0.1 b, unbiased variance", sp.Tuple(*first)),
             (

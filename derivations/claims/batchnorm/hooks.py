@@ -123,17 +123,20 @@ def normalised_moments_check(claimed_mean, claimed_std, *, affine: bool) -> Call
     return hook
 
 
-def ema_convention_check(convention: EmaConvention, claimed: Callable[..., tuple]) -> Callable[..., Outcome]:
+def ema_convention_check(
+    convention: EmaConvention, claimed: Callable[..., tuple], *, unbiased: bool = False
+) -> Callable[..., Outcome]:
     """Hook: running (mean, variance) after the first batch under ``convention`` against ``claimed``.
 
-    ``claimed(mean, biased_variance)`` gives what the claim says they are.
+    ``claimed(mean, variance)`` gives what the claim says they are, the variance biased or,
+    with ``unbiased``, the unbiased one (the claim's "variance of the mini-batch" read either way).
     """
 
     def hook(size: int, rng: np.random.Generator) -> Outcome:
         x = draw_batch(rng)
         _, mean, var = batch_norm_train(x)
         got = convention.update((convention.initial_mean, convention.initial_variance), mean, var, x.shape[0])
-        want = claimed(mean, var)
+        want = claimed(mean, var * x.shape[0] / (x.shape[0] - 1) if unbiased else var)
         error = float(np.max(np.abs(np.stack(got) - np.stack(want))))
         passed = bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
         return Outcome(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 import sympy as sp
 
@@ -28,6 +29,7 @@ from . import network as net
 from . import numeric as sim
 from .general import general_claims
 from .hooks import gradient_checks, gradient_oracle, parameter_check
+from .terms import in_report_terms
 
 __all__ = ["GRADIENTS", "TOPIC", "claims", "gradient_claim", "names"]
 
@@ -123,7 +125,7 @@ def gradient_claim(
         statement=sides,
         claimed=tuple((label, net.at_inputs(part)) for label, part in in_z),
         reference=net.derivative(of, wrt),
-        readable=reference_z,
+        readable=in_report_terms(reference_z),
         lhs=lhs,
         domain=DOMAIN,
         prover=lambda: prove_on_regions(in_z, reference_z, net.regions()),
@@ -263,6 +265,10 @@ def _expansion(j: int, src: str) -> Claim:
     )
 
 
+# The report's own alpha_j = dL/dz_j, from part (b): part (c) is written in them
+_ALPHAS = tuple(f"{TOPIC}.{name}" for name in ("dL_dz1_chain", "dL_dz1_cases", "dL_dz2_chain", "dL_dz3_cases"))
+
+
 def claims() -> tuple[Claim, ...]:
     """Every Q4 claim, parsed from the report's LaTeX, in report order."""
 
@@ -282,6 +288,6 @@ def claims() -> tuple[Claim, ...]:
         _two_paths(),
         *(grad(by_id[name]) for name in ("dv1_dz2_cases", "dv2_dz2_cases")),
         *(_expansion(j, src) for j, src in enumerate(_EXPANSIONS, start=1)),
-        *(grad(by_id[name]) for name in ("dL_dk1", "dL_dk2", "dL_dk3", "dL_db")),
+        *(replace(grad(by_id[name]), depends_on=_ALPHAS) for name in ("dL_dk1", "dL_dk2", "dL_dk3", "dL_db")),
         *general_claims(),
     )

@@ -66,14 +66,15 @@ _KINDS = {
 }
 
 _NOTES = {
-    "mse": "The mean of the squared errors over the n samples; the sign of y_i - yhat_i does not matter once squared.",
-    "rmse": "The square root of the MSE, in the units of y.",
+    "mse": r"The mean of the squared errors over the $n$ samples; the sign of $y_i - \hat{y}_i$ does not matter once squared.",
+    "rmse": "The square root of the MSE, in the units of $y$.",
     "rrmse": (
         "Judged against what the report says RRMSE is: the RMSE relative to the mean of the predicted data, "
-        "RMSE / mean(yhat), a percentage (Despotovic et al. 2016 divide by the mean of the measured values; the "
-        "counterexamples of the sales example have both means equal). As written, the report divides (1/n) sum "
-        "(y - yhat)^2 by the un-normalised sum of yhat^2, so its value is sqrt(sum (y - yhat)^2 / sum yhat^2) / "
-        "sqrt(n): it shrinks as the dataset grows. Predictions are positive (sales)."
+        r"$\text{RMSE} / \operatorname{mean}(\hat{y})$, a percentage (Despotovic et al. 2016 divide by the mean of "
+        "the measured values; the counterexamples of the sales example have both means equal). As written, the "
+        r"report divides $\frac{1}{n} \sum_i (y_i - \hat{y}_i)^2$ by the un-normalised $\sum_i \hat{y}_i^2$, so its "
+        r"value is $\sqrt{\sum_i (y_i - \hat{y}_i)^2 / \sum_i \hat{y}_i^2} / \sqrt{n}$: it shrinks as the dataset "
+        "grows. Predictions are positive (sales)."
     ),
 }
 

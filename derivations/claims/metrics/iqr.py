@@ -106,8 +106,8 @@ def iqr_claim() -> Claim:
         checks=(("symbolic", _iqr_every_size),),
         derivation=(("sorted data", sp.Tuple(*values)),),
         note=(
-            f"Q_1 and Q_3 are NumPy's default (linear) 25th and 75th percentiles; checked for n = {IQR_N} sorted "
-            "values s_1 + g_2 + ... (gaps g >= 0) and exactly for every n up to 12. The interquartile range is the "
-            "width of the middle half of the data."
+            f"$Q_1$ and $Q_3$ are NumPy's default (linear) 25th and 75th percentiles; checked for $n = {IQR_N}$ "
+            r"sorted values $s_1,\ s_1 + g_2,\ s_1 + g_2 + g_3, \ldots$ (gaps $g_j \ge 0$) and exactly for every $n$ "
+            "up to 12. The interquartile range is the width of the middle half of the data."
         ),
     )

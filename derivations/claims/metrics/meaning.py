@@ -144,9 +144,9 @@ def rrmse_meaning_claims() -> list[Claim]:
                 ),
             ),
             note=(
-                "An error relative to the mean of the predictions is RMSE / mean(yhat) (the report writes MSE, but "
-                "its formula takes a square root). Such a ratio is unchanged when the whole dataset is repeated, "
-                "since neither a mean nor the RMSE changes."
+                r"An error relative to the mean of the predictions is $\text{RMSE} / \operatorname{mean}(\hat{y})$ "
+                "(the report writes MSE, but its formula takes a square root). Such a ratio is unchanged when the "
+                "whole dataset is repeated, since neither a mean nor the RMSE changes."
             ),
         ),
         Claim(
@@ -195,9 +195,9 @@ def rrmse_meaning_claims() -> list[Claim]:
                 ),
             ),
             note=(
-                "Monthly sales averaging $10,000 with an RMSE of $1,000 should give 10 %. Both the true and the "
-                "predicted sales average 10,000, so the mean of either may be meant; the counterexample shown is "
-                "the failing dataset closest to a year of months."
+                "Monthly sales averaging 10,000 dollars with an RMSE of 1,000 dollars should give 10 %. Both the "
+                "true and the predicted sales average 10,000, so the mean of either may be meant; the "
+                "counterexample shown is the failing dataset closest to a year of months."
             ),
         ),
         Claim(

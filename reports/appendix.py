@@ -1,0 +1,72 @@
+"""The appendix: every check of every judged claim, and the derivations behind the references.
+
+The body of the audit says in words what the checks found; here is each check's
+method, result, number of instances and largest error, for a reader who wants them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from ..derivations.claim import Claim
+from ..verify.results import Evidence, Verdict
+from . import latex as L
+
+__all__ = ["appendix"]
+
+
+def _error(e: Evidence, S: dict, lang: str) -> str:
+    if e.max_abs_error is None:
+        return ""
+    if not math.isfinite(e.max_abs_error):
+        return L.prose(S["undefined_error"], lang)
+    return f"${L.number(e.max_abs_error, 3)}$"
+
+
+def _row(e: Evidence, S: dict, lang: str) -> str:
+    # what a passing check found is its pass; the details of the others say what went wrong or was measured
+    shown = e.detail if e.detail and (e.passed is not True or e.tier == "certified") else ""
+    method = L.mixed(e.method + (f": {shown}" if shown else ""), lang)
+    samples = "" if e.samples is None else L.prose(L.number(e.samples).replace("\\,", ","), lang)
+    tier = S["tiers"].get(e.tier, e.tier)
+    return f"{tier} & {method} & {S['result'][e.passed]} & {samples} & {_error(e, S, lang)} \\\\"
+
+
+def _evidence(verdict: Verdict, S: dict, lang: str) -> str:
+    rows = "\n".join(_row(e, S, lang) for e in verdict.evidence)
+    return (
+        "\\par\\noindent{\\scriptsize\\begin{tabularx}{\\linewidth}{@{}l X l r r@{}}\n"
+        f"{rows}\n\\end{{tabularx}}}}\\par\n"
+    )
+
+
+def _derivation(claim: Claim, S: dict, lang: str) -> str:
+    """The steps of the reference: inline where a step is short, displayed where it is long."""
+    if not claim.derivation:
+        return ""
+    steps = []
+    for caption, step in claim.derivation:
+        body = L.formula(step, max_length=120)
+        shown = f" ${body}$" if len(body) < 70 else "\n" + L.math_block(body)
+        steps.append(f"{L.mixed(caption, lang)}:{shown}")
+    return f"{{\\footnotesize\\textit{{{S['derivation']}}}: " + "; ".join(steps) + "}\\par\n"
+
+
+def appendix(pairs: Sequence[tuple[Claim, Verdict]], S: dict, lang: str) -> str:
+    """The appendix of one edition."""
+    head = " & ".join(f"\\textbf{{{h}}}" for h in S["evidence_header"])
+    out = [
+        "\\clearpage\\appendix\n",
+        f"\\section{{{S['appendix']}}}\n",
+        L.prose(S["appendix_intro"], lang) + "\n\n",
+        "\\par\\noindent{\\scriptsize\\begin{tabularx}{\\linewidth}{@{}l X l r r@{}}\\toprule\n"
+        f"{head} \\\\ \\bottomrule\n\\end{{tabularx}}}}\\par\n",
+    ]
+    for claim, verdict in pairs:
+        if claim.is_prose:
+            continue
+        out.append(f"\\appclaim{{{L.latin(claim.id, lang)}}}{{{L.status_mark(verdict.status, S)}}}\n")
+        out.append(_evidence(verdict, S, lang))
+        out.append(_derivation(claim, S, lang))
+    return "".join(out)
