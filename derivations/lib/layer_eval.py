@@ -18,6 +18,7 @@ __all__ = ["evaluate_integers", "substitute"]
 def substitute(formula: sp.Basic, values: dict) -> sp.Basic:
     """A layer formula with the layer's numbers put in (``xreplace``: far quicker than ``subs`` on floors).
 
+    >>> from convproof.derivations.lib.layer_formulas import PARAMETERS, C, f, k
     >>> substitute(PARAMETERS["conv"], {C: 3, k: 3, f: 8})
     224
     """
@@ -52,6 +53,7 @@ def evaluate_integers(formulas, values: dict) -> tuple[int, ...]:
 
     A 1,000-layer table then takes milliseconds, not the ~0.3 s of substituting into SymPy trees.
 
+    >>> from convproof.derivations.lib.layer_formulas import PARAMETERS, C, H, f, k, p, s
     >>> evaluate_integers([sp.floor((H - k + 2 * p) / s) + 1, PARAMETERS["conv"]], {H: 32, k: 5, p: 2, s: 3, C: 3, f: 8})
     (11, 608)
     """
