@@ -42,11 +42,13 @@ def add_parser(sub):
 
 
 def _shape(shape) -> str:
-    return "x".join(str(v) for v in shape)
+    if all(isinstance(v, int) or getattr(v, "is_Integer", False) for v in shape):
+        return "x".join(str(v) for v in shape)
+    return " x ".join(str(v) if getattr(v, "is_Atom", True) else f"({v})" for v in shape)
 
 
 def _count(value) -> str:
-    return f"{value:,}" if isinstance(value, int) or getattr(value, "is_Integer", False) else str(value)
+    return f"{int(value):,}" if isinstance(value, int) or getattr(value, "is_Integer", False) else str(value)
 
 
 def _geometry(row) -> tuple[str, str]:
