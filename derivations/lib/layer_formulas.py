@@ -104,8 +104,7 @@ def _window(kind: str, rank: int, shared: bool, dilated: bool, same: bool, ceil:
     return sp.Tuple(*out, channels), params, tuple(conditions)
 
 
-def _window_values(layer: Layer, rank: int) -> tuple[dict, bool]:
-    axes = layer.axes(rank)
+def _window_values(axes: tuple, rank: int) -> tuple[dict, bool]:
     shared = all(a == axes[0] for a in axes)
     symbols = _axis_symbols(rank, shared)
     values = {}
@@ -136,7 +135,8 @@ def layer_formulas(layer: Layer, shape: tuple) -> tuple[sp.Tuple, sp.Basic, sp.B
             "(after FLATTEN or FC); put convolutions and pools before them"
         )
     if kind in ("conv", "dwconv", "tconv", "pool", "avgpool"):
-        window_values, shared = _window_values(layer, rank)
+        axes = layer.axes(rank)
+        window_values, shared = _window_values(axes, rank)
         values.update(window_values)
         grouped = layer.groups != 1
         if grouped:
@@ -147,11 +147,11 @@ def layer_formulas(layer: Layer, shape: tuple) -> tuple[sp.Tuple, sp.Basic, sp.B
                     f"{layer.where}: {layer.groups} groups do not divide the {channels} input channels; "
                     "choose groups that divide both the input channels and the filters"
                 )
-        dilated = any(a[3] != 1 for a in layer.axes(rank))
+        dilated = any(a[3] != 1 for a in axes)
         values[f] = layer.units
         formulas = _window(kind, rank, shared, dilated, layer.same, layer.ceil, layer.bias, grouped)
         if kind in ("pool", "avgpool", "conv", "dwconv") and not layer.same:
-            _check_fits(layer, shape, rank)
+            _check_fits(layer, shape, axes)
         return formulas[0], formulas[1], zero, values, formulas[2]
     if kind == "gap":
         return sp.Tuple(*([1] * rank), C), zero, zero, values, ()
@@ -170,9 +170,9 @@ def _same(shape: tuple) -> sp.Tuple:
     return sp.Tuple(*((*SPATIAL[len(shape) - 1], C) if len(shape) > 1 else (n_in,)))
 
 
-def _check_fits(layer: Layer, shape: tuple, rank: int) -> None:
-    names = {1: ("length",), 2: ("height", "width"), 3: ("depth", "height", "width")}[rank]
-    for axis, size, (kk, ss, pp, dd, _) in zip(names, shape[:-1], layer.axes(rank), strict=True):
+def _check_fits(layer: Layer, shape: tuple, axes: tuple) -> None:
+    names = {1: ("length",), 2: ("height", "width"), 3: ("depth", "height", "width")}[len(axes)]
+    for axis, size, (kk, ss, pp, dd, _) in zip(names, shape[:-1], axes, strict=True):
         if not isinstance(size, int):
             continue
         try:

@@ -134,6 +134,8 @@ class Layer:
         ((3, 1, 1, 1, 0), (5, 1, 2, 1, 0))
         """
         settings = (self.kernels, self.strides, self.paddings, self.dilations, self.output_paddings)
+        if all(len(v) == 1 for v in settings):  # the common case first: a deep stack asks for every layer
+            return (tuple(v[0] for v in settings),) * rank
         for name, values in zip(("kernel", "stride", "padding", "dilation", "output padding"), settings, strict=True):
             if len(values) not in (1, rank):
                 raise BadInputError(
