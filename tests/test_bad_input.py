@@ -102,18 +102,18 @@ TABLE = [
     api("rf-short-layer", lambda: receptive_field([(3, 1)]), BadInputError, "layer 0", "got (3, 1)"),
     api("rf-negative-dilation", lambda: receptive_field([(3, 1, -2)]), BadInputError, "layer 0: dilation", "got -2"),
     # layer specs and input shapes
-    api("spec-unknown-layer", lambda: parse_layer_spec("CONV3-8 SOFTMAX"), BadInputError, "'SOFTMAX'", "write one of"),
+    api("spec-unknown-layer", lambda: parse_layer_spec("CONV3-8 SOFTMAXX"), BadInputError, "'SOFTMAXX'", "write one of"),
     api("spec-empty", lambda: parse_layer_spec(""), BadInputError, "spec ''", "e.g. 'CONV3-8"),
     api("spec-not-text", lambda: parse_layer_spec(["CONV3-8"]), BadInputError, "['CONV3-8']", "must be a string"),
     api("spec-zero-kernel", lambda: parse_layer_spec("CONV0-8"), BadInputError, "'CONV0-8'", "integers >= 1"),
     api("spec-even-kernel", lambda: parse_layer_spec("CONV4-8"), BadInputError, "'CONV4-8'", "CONV4-8(1,0)"),
-    api("spec-three-settings", lambda: parse_layer_spec("CONV3-8(1,2,3)"), BadInputError, "(1,2,3)", "two integers"),
+    api("spec-four-settings", lambda: parse_layer_spec("CONV3-8(1,2,3,4)"), BadInputError, "(1,2,3,4)", "stride, padding, dilation"),
     api("spec-unclosed", lambda: parse_layer_spec("CONV3-8("), BadInputError, "'CONV3-8('", "write CONVk-f"),
-    api("spec-pool-settings", lambda: parse_layer_spec("POOL-2(1,1)"), BadInputError, "'POOL-2(1,1)'", "write one"),
+    api("spec-pool-settings", lambda: parse_layer_spec("POOL-2(1,2)"), BadInputError, "'POOL-2(1,2)'", "at most 1"),
     api("spec-negative-padding", lambda: parse_layer_spec("CONV3-8(1,-1)"), BadInputError, "-1", "padding >= 0"),
-    api("shape-two-sizes", lambda: layer_table("CONV3-8", "32x32"), BadInputError, "'32x32'", "H x W x C"),
+    api("shape-five-sizes", lambda: layer_table("CONV3-8", "2x32x32x3x3"), BadInputError, "'2x32x32x3x3'", "H x W x C"),
     api("shape-zero", lambda: layer_table("CONV3-8", "0x32x3"), BadInputError, "'0x32x3'", "must be >= 1"),
-    api("shape-words", lambda: layer_table("CONV3-8", "big"), BadInputError, "'big'", "e.g. 32x32x3"),
+    api("shape-words", lambda: layer_table("CONV3-8", "32x32x3.5"), BadInputError, "'32x32x3.5'", "e.g. 32x32x3"),
     api("shape-floats", lambda: layer_table("CONV3-8", (32.0, 32, 3)), BadInputError, "(32.0, 32, 3)", "integers"),
     api("table-kernel-too-big", lambda: layer_table("CONV5-8(1,0)", "3x3x3"), BadInputError, "layer 1", "at least 5"),
     api("table-conv-after-dense", lambda: layer_table("FC-10 CONV3-8", "8x8x1"), BadInputError, "'CONV3-8'", "before"),
@@ -150,8 +150,8 @@ TABLE = [
     cli("cli-json-no-folder", "verify --only dilated.rf_base --seed 1 --json {tmp}/missing/out.json", BadInputError, "missing/out.json", "create it first"),
     cli("cli-out-under-a-file", "report --tex-only --out {tmp}/a-file/out", BadInputError, "a-file/out", "choose a writable --out"),
     cli("cli-tex-missing", "report --lang en --out {tmp}/out", ToolMissingError, "latexmk is not installed", "--tex-only", env=[("PATH", "{tmp}/no-bin")]),
-    cli("cli-table-unknown-layer", ["table", "CONV3-8 SOFTMAX", "--input", "32x32x3"], BadInputError, "'SOFTMAX'", "write one of"),
-    cli("cli-table-bad-shape", ["table", "CONV3-8", "--input", "32x32"], BadInputError, "'32x32'", "H x W x C"),
+    cli("cli-table-unknown-layer", ["table", "CONV3-8 SOFTMAXX", "--input", "32x32x3"], BadInputError, "'SOFTMAXX'", "write one of"),
+    cli("cli-table-bad-shape", ["table", "CONV3-8", "--input", "3x32x32"], BadInputError, "3x32x32", "--layout chw"),
     cli("cli-check-bad-latex", ["check", r"\frac{1}{", "--against", "x"], LatexParseError, r"\\frac{1}{", "balanced braces"),
     cli("cli-check-unknown-claim", ["check", "k", "--claim", "nope"], UnknownClaimError, "'nope'", "convproof claims"),
     cli("cli-check-unknown-symbol", ["check", "q", "--claim", "dilated.rf_closed_form"], UnknownSymbolError, "q", "declared: d, i, k"),
@@ -229,7 +229,7 @@ def test_read_only_output_folder(tmp_path, capsys):
 def test_console_script_prints_one_line_without_traceback():
     """The same through a real process: exit status 2, one line on stderr."""
     done = subprocess.run(
-        [sys.executable, "-m", "convproof", "table", "CONV3-8 SOFTMAX", "--input", "32x32x3"],
+        [sys.executable, "-m", "convproof", "table", "CONV3-8 SOFTMAXX", "--input", "32x32x3"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -237,4 +237,4 @@ def test_console_script_prints_one_line_without_traceback():
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
-    assert "'SOFTMAX'" in done.stderr
+    assert "'SOFTMAXX'" in done.stderr

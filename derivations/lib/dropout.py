@@ -22,10 +22,15 @@ from ..errors import BadInputError
 __all__ = ["chance_of_coarser_mask", "channel_dropout", "element_dropout", "shared_axes"]
 
 
-def _check_rate(p: float) -> float:
-    if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p < 1:
-        raise BadInputError(f"dropout rate p must be a number in [0, 1), got {p!r}")
+def _check_rate(p: float, closed: bool = False) -> float:
+    # a layer accepts p = 1 (every value dropped, as torch's Dropout2d(p=1.0)); a mask statistic does not
+    if isinstance(p, bool) or not isinstance(p, (int, float)) or not (0 <= p <= 1 if closed else 0 <= p < 1):
+        raise BadInputError(f"dropout rate p must be a number in [0, {'1]' if closed else '1)'}, got {p!r}")
     return float(p)
+
+
+def _scaled(x: np.ndarray, kept: np.ndarray, p: float) -> np.ndarray:
+    return x * kept / (1 - p) if p < 1 else np.zeros_like(x)
 
 
 def _check_generator(rng) -> np.random.Generator:
@@ -47,10 +52,10 @@ def element_dropout(x: np.ndarray, p: float, rng: np.random.Generator) -> np.nda
     array([[2., 0., 0.],
            [0., 2., 2.]])
     """
-    p, rng = _check_rate(p), _check_generator(rng)
+    p, rng = _check_rate(p, closed=True), _check_generator(rng)
     x = np.asarray(x, dtype=float)
     kept = rng.random(x.shape) >= p
-    return x * kept / (1 - p)
+    return _scaled(x, kept, p)
 
 
 def channel_dropout(
@@ -66,8 +71,10 @@ def channel_dropout(
     >>> y = channel_dropout(x, 0.5, np.random.default_rng(1))
     >>> y[0, :, 0, 0], bool(np.all(y == y[:, :, :1, :1]))
     (array([2., 2., 0., 2.]), True)
+    >>> channel_dropout(x, 1.0, np.random.default_rng(1))[0, :, 0, 0]  # p = 1 drops all, as torch's Dropout2d
+    array([0., 0., 0., 0.])
     """
-    p, rng = _check_rate(p), _check_generator(rng)
+    p, rng = _check_rate(p, closed=True), _check_generator(rng)
     x = np.asarray(x, dtype=float)
     if x.ndim < 2:
         raise BadInputError(f"channel dropout needs a channel axis and a spatial axis; got shape {x.shape}")
@@ -80,7 +87,7 @@ def channel_dropout(
         drawn.add(batch)
     mask_shape = tuple(size if axis in drawn else 1 for axis, size in enumerate(x.shape))
     kept = rng.random(mask_shape) >= p
-    return x * kept / (1 - p)
+    return _scaled(x, kept, p)
 
 
 def shared_axes(kept: np.ndarray) -> tuple[int, ...]:

@@ -1,128 +1,135 @@
-"""The report's layer notation: a network spec and an input shape, parsed.
+"""The layer notation: a network spec, parsed into layers (grammar and examples: docs/layer-notation.md).
 
-Notation (case-insensitive; layers separated by spaces, commas or ``->``):
+Layers are separated by spaces, commas or ``->``; names are case-insensitive.
 ``CONVk-f`` is a k x k convolution with f filters, stride 1 and padding
-(k-1)/2; ``CONVk-f(s,p)`` gives stride s and padding p; ``POOL-n`` (or
-``POOLn``) an n x n max pool with stride n; ``FC-n`` (or ``FCn``) a dense
-layer with n outputs, flattening first where needed; ``BATCHNORM``, ``RELU``,
-``FLATTEN``. What each layer computes is in :mod:`convproof.derivations.lib.layer_table`.
+(k-1)/2; ``CONVk-f(s,p,d)`` gives stride, padding (a number, ``same`` or
+``valid``) and dilation; ``CONVkxj-f`` a non-square kernel; ``CONVk-f/g`` g
+groups; ``DWCONVk`` a depthwise convolution; ``TCONVk-f(s,p,op,d)`` a transposed
+one; ``nobias`` in the brackets drops the bias. ``POOL-k(s,p)`` (``MAXPOOL``)
+and ``AVGPOOL-k(s,p)`` pool with stride k unless given, ``ceil`` rounding up;
+``GAP`` averages each channel globally; ``DROPOUT(p)``, ``SOFTMAX``,
+``BATCHNORM``, ``FLATTEN``, ``FC-n`` and activations by name (``RELU``,
+``GELU``, ...). ``RES[main | shortcut]`` is a residual block (no shortcut: the
+identity). The numbers each layer computes are in :mod:`.layer_table`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..errors import BadInputError
+from .layer_input import parse_input_shape
+from .layer_kinds import ACTIVATIONS, NAMES, NOTATION, Layer, build_layer, pointed
 
 __all__ = ["Layer", "parse_input_shape", "parse_layer_spec"]
 
-_NOTATION = "CONVk-f, CONVk-f(s,p), POOL-n, BATCHNORM, RELU, FLATTEN or FC-n"
-_TOKEN = re.compile(r"(?P<name>[A-Za-z]+)(?:-?(?P<a>\d+))?(?:-(?P<b>\d+))?(?:\s*\((?P<args>[^()]*)\))?")
+_TOKEN = re.compile(
+    r"(?P<name>[A-Za-z]+)(?:-?(?P<a>\d+(?:[x×]\d+)*))?(?:-(?P<b>\d+))?(?:/(?P<g>\d+))?"
+    r"(?:\s*\((?P<args>[^()\[\]|]*)\))?",
+    re.IGNORECASE,
+)
 _SEPARATORS = re.compile(r"(?:\s|,|->|→)*")
-_NAMES = {"CONV": "conv", "POOL": "pool", "BATCHNORM": "batchnorm", "RELU": "relu", "FLATTEN": "flatten", "FC": "dense"}
+_BLOCK = re.compile(r"RES\s*\[", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Layer:
-    """One layer of a spec: its kind, the text as written, its 1-based position and settings.
+class _Parser:
+    """A recursive-descent reader of a spec that numbers layers in the order they are written."""
 
-    ``kernel``/``stride``/``padding`` describe a convolution or pool window;
-    ``units`` is a convolution's number of filters or a dense layer's outputs.
-    """
+    def __init__(self, spec: str):
+        self.spec = spec
+        self.count = 0
 
-    kind: str
-    text: str
-    position: int
-    kernel: int = 1
-    stride: int = 1
-    padding: int = 0
-    units: int = 0
+    def fail(self, at: int, token: str, message: str):
+        position = self.count + 1
+        raise BadInputError(
+            f"layer {position} ({token!r}) at character {at}: {message}; in {pointed(self.spec, at)!r}"
+        ) from None
 
-    @property
-    def where(self) -> str:
-        """How error messages name the layer: ``layer 5 ('CONV5-16(3,2)')``."""
-        return f"layer {self.position} ({self.text!r})"
+    def skip(self, pos: int) -> int:
+        return _SEPARATORS.match(self.spec, pos).end()
 
+    def items(self, pos: int, closing: str) -> tuple[tuple[Layer, ...], int]:
+        """Layers from ``pos`` up to one of the characters in ``closing`` (or the end); the position reached."""
+        spec, layers = self.spec, []
+        pos = self.skip(pos)
+        while pos < len(spec) and spec[pos] not in closing:
+            block = _BLOCK.match(spec, pos)
+            layers.append(self.block(pos, block.end()) if block else self.layer(pos))
+            end = layers[-1].column + len(layers[-1].text)
+            pos = self.skip(end)
+            if pos == end and pos < len(spec) and spec[pos] not in closing:
+                bad = re.match(r"[^\s,\]|]*", spec[layers[-1].column :]).group(0)
+                self.count -= 1
+                self.fail(layers[-1].column, bad, f"cannot read it; write {NOTATION}")
+        return tuple(layers), pos
 
-def _layer(match: re.Match, position: int) -> Layer:
-    text = match.group(0)
-    name, a, b, args = match.group("name").upper(), match.group("a"), match.group("b"), match.group("args")
-    kind = _NAMES.get(name)
-    where = f"layer {position} ({text!r})"
-    if kind is None:
-        raise BadInputError(f"{where}: unknown layer {match.group('name')!r}; write one of {_NOTATION}")
-    numbers = {"conv": 2, "pool": 1, "dense": 1}.get(kind, 0)
-    given = [int(v) for v in (a, b) if v is not None]
-    if len(given) != numbers or (args is not None and kind != "conv"):
-        raise BadInputError(f"{where}: cannot read it as {kind}; write one of {_NOTATION}")
-    if any(v < 1 for v in given):
-        raise BadInputError(f"{where}: sizes must be integers >= 1, got {', '.join(map(str, given))}")
-    if kind == "pool":
-        return Layer(kind, text, position, kernel=given[0], stride=given[0])
-    if kind == "dense":
-        return Layer(kind, text, position, units=given[0])
-    if kind != "conv":
-        return Layer(kind, text, position)
-    kernel, filters = given
-    if args is None:
-        if kernel % 2 == 0:
-            raise BadInputError(
-                f"{where}: an even kernel has no 'same' padding (k-1)/2; give stride and padding, "
-                f"e.g. CONV{kernel}-{filters}(1,0)"
-            )
-        return Layer(kind, text, position, kernel=kernel, padding=(kernel - 1) // 2, units=filters)
-    settings = [v.strip() for v in args.split(",")]
-    if len(settings) != 2 or not all(re.fullmatch(r"-?\d+", v) for v in settings):
-        raise BadInputError(f"{where}: write stride and padding as two integers, e.g. CONV{kernel}-{filters}(2,1)")
-    stride, padding = map(int, settings)
-    if stride < 1 or padding < 0:
-        raise BadInputError(f"{where}: stride must be >= 1 and padding >= 0, got stride {stride}, padding {padding}")
-    return Layer(kind, text, position, kernel=kernel, stride=stride, padding=padding, units=filters)
+    def block(self, start: int, pos: int) -> Layer:
+        main, pos = self.items(pos, "|]")
+        shortcut: tuple[Layer, ...] = ()
+        if pos < len(self.spec) and self.spec[pos] == "|":
+            shortcut, pos = self.items(pos + 1, "|]")
+            if pos < len(self.spec) and self.spec[pos] == "|":
+                self.fail(pos, "|", "a residual block has one shortcut: write RES[main layers | shortcut layers]")
+        if pos >= len(self.spec):
+            self.fail(start, self.spec[start:], "the residual block is not closed; end it with ']'")
+        if not main:
+            self.fail(start, self.spec[start : pos + 1], "a residual block needs layers on its main path")
+        self.count += 1
+        text = self.spec[start : pos + 1]
+        return Layer("res", text, self.count, column=start, main=main, shortcut=shortcut)
+
+    def layer(self, pos: int) -> Layer:
+        match = _TOKEN.match(self.spec, pos)
+        if match is None:
+            bad = re.match(r"[^\s,]*", self.spec[pos:]).group(0) or self.spec[pos]
+            self.fail(pos, bad, f"cannot read it; write {NOTATION}")
+        name = match.group("name").upper()
+        if name not in NAMES and name not in ACTIVATIONS:
+            self.fail(pos, match.group(0), f"unknown layer {match.group('name')!r}; write one of {NOTATION}")
+        try:
+            layer = build_layer(match, self.count + 1, pos)
+        except BadInputError as exc:
+            self.fail(pos, match.group(0), str(exc))
+        self.count += 1
+        return layer
 
 
 def parse_layer_spec(spec: str) -> tuple[Layer, ...]:
-    """Read a network written in the report's notation into its layers.
+    """Read a network written in the layer notation into its layers (a residual block is one layer).
 
     >>> [(l.kind, l.kernel, l.stride, l.padding, l.units) for l in parse_layer_spec("CONV5-16(3,2), Pool-2 -> FC10")]
     [('conv', 5, 3, 2, 16), ('pool', 2, 2, 0, 0), ('dense', 1, 1, 0, 10)]
+    >>> [(l.kind, l.kernels, l.dilation, l.groups, l.bias) for l in parse_layer_spec("CONV3x5-8(1,1x2,2) CONV3-8/4(nobias)")]
+    [('conv', (3, 5), 2, 1, True), ('conv', (3,), 1, 4, False)]
+    >>> block = parse_layer_spec("RES[CONV3-64 BATCHNORM RELU | CONV1-64(1,0)] AVGPOOL-3(2,1,ceil) GAP")[0]
+    >>> block.kind, [l.text for l in block.main], [l.text for l in block.shortcut], block.position
+    ('res', ['CONV3-64', 'BATCHNORM', 'RELU'], ['CONV1-64(1,0)'], 5)
+    >>> parse_layer_spec("CONV3-8 FOO")
+    Traceback (most recent call last):
+    ...
+    convproof.derivations.errors.BadInputError: layer 2 ('FOO') at character 8: unknown layer 'FOO'; ...
     """
     if not isinstance(spec, str):
         raise BadInputError(f"a layer spec must be a string such as 'CONV3-8 RELU POOL-2 FC-10', not {spec!r}")
-    layers: list[Layer] = []
-    pos = _SEPARATORS.match(spec).end()
-    while pos < len(spec):
-        position = len(layers) + 1
-        match = _TOKEN.match(spec, pos)
-        # a token must end the spec or be followed by a separator (matched in place: slicing the rest
-        # of the spec for every layer made a deep stack quadratic)
-        if match is None or not (match.end() == len(spec) or _SEPARATORS.match(spec, match.end()).end() > match.end()):
-            bad = re.match(r"[^\s,]*", spec[pos:]).group(0) or spec[pos]
-            raise BadInputError(f"layer {position} ({bad!r}) at character {pos}: cannot read it; write {_NOTATION}")
-        layers.append(_layer(match, position))
-        pos = _SEPARATORS.match(spec, match.end()).end()
+    parser = _Parser(spec)
+    layers, pos = parser.items(0, "|]")
+    if pos < len(spec):
+        parser.fail(pos, spec[pos], f"{spec[pos]!r} outside a residual block; write RES[main layers | shortcut]")
     if not layers:
         raise BadInputError(f"the layer spec {spec!r} has no layers; write e.g. 'CONV3-8 RELU POOL-2 FC-10'")
-    return tuple(layers)
+    return layers
 
 
-def parse_input_shape(shape) -> tuple[int, ...]:
-    """An input shape H x W x C (or a vector size n) from text like ``32x32x3`` or a tuple.
+def flat_layers(layers) -> list[Layer]:
+    """Every layer in position order: a block's main path, its shortcut, then the block (its sum).
 
-    >>> parse_input_shape("32x32x3"), parse_input_shape("224 × 224 × 3"), parse_input_shape((784,))
-    ((32, 32, 3), (224, 224, 3), (784,))
+    >>> [l.text for l in flat_layers(parse_layer_spec("RES[CONV3-8 | CONV1-8(1,0)] RELU"))]
+    ['CONV3-8', 'CONV1-8(1,0)', 'RES[CONV3-8 | CONV1-8(1,0)]', 'RELU']
     """
-    if isinstance(shape, str):
-        parts = [v.strip() for v in re.split(r"[x×X*,]", shape.strip())]
-        if not all(re.fullmatch(r"[+-]?\d+", v) for v in parts):
-            raise BadInputError(f"input shape {shape!r}: write H x W x C as integers, e.g. 32x32x3 (or n for a vector)")
-        dims = tuple(int(v) for v in parts)
-    elif isinstance(shape, (tuple, list)) and all(isinstance(v, int) and not isinstance(v, bool) for v in shape):
-        dims = tuple(shape)
-    else:
-        raise BadInputError(f"input shape {shape!r}: give a string such as '32x32x3' or a tuple of integers")
-    if len(dims) not in (1, 3):
-        raise BadInputError(f"input shape {shape!r} has {len(dims)} sizes; give H x W x C (3 sizes) or n (1 size)")
-    if any(v < 1 for v in dims):
-        raise BadInputError(f"input shape {shape!r}: every size must be >= 1")
-    return dims
+    out: list[Layer] = []
+    for layer in layers:
+        if layer.kind == "res":
+            out.extend(flat_layers(layer.main))
+            out.extend(flat_layers(layer.shortcut))
+        out.append(layer)
+    return out

@@ -163,7 +163,7 @@ def test_shared_axes_and_their_false_alarm_bound():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: channel_dropout(np.ones((2, 3, 4)), 1.0, np.random.default_rng()), "rate p"),
+        (lambda: channel_dropout(np.ones((2, 3, 4)), 1.5, np.random.default_rng()), "rate p"),
         (lambda: channel_dropout(np.ones((2, 3, 4)), -0.1, np.random.default_rng()), "rate p"),
         (lambda: channel_dropout(np.ones((2, 3, 4)), "half", np.random.default_rng()), "rate p"),
         (lambda: channel_dropout(np.ones((2, 3, 4)), 0.5, 42), "numpy.random.Generator"),

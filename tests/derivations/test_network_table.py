@@ -149,7 +149,8 @@ BAD = [
     ("CONV3-8 @", "32x32x3", r"layer 2 \('@'\) at character 8"),
     ("CONV3-8x RELU", "32x32x3", r"layer 1 \('CONV3-8x'\)"),
     ("  , -> ", "32x32x3", r"no layers"),
-    ("CONV3-8", "32x32", r"input shape '32x32' has 2 sizes"),
+    ("CONV3-8", "2x32x32x3x3", r"input shape '2x32x32x3x3' has 5 sizes"),
+    ("CONV3-8", "3x32x32", r"looks channels first.*--layout chw"),
     ("CONV3-8", "32xx3", r"input shape '32xx3'.*H x W x C"),
     ("CONV3-8", "0x32x3", r"every size must be >= 1"),
     ("CONV3-8", "-32x32x3", r"every size must be >= 1"),
@@ -168,13 +169,16 @@ def test_bad_input_names_the_layer_and_what_is_right(spec, shape, message):
     st.integers(0, 10**6),
 )
 def test_compiled_formulas_agree_with_sympy_substitution(numbers, padding):
-    from convproof.derivations.lib import layer_table as nt
+    from convproof.derivations.lib import layer_eval as ev
+    from convproof.derivations.lib import layer_formulas as nt
+    from convproof.derivations.lib.layer_notation import parse_layer_spec
 
     values = {sym: numbers[sym.name] for sym in (nt.H, nt.W, nt.C, nt.k, nt.s, nt.f, nt.n_in, nt.n_out)}
     values[nt.p] = padding
     halved = nt.PARAMETERS["conv"] / 2  # a rational constant: evaluated by SymPy, not as integers
-    formulas = [*nt._window_shape("conv"), *nt._window_shape("pool"), *nt.PARAMETERS.values(), halved]
-    assert nt.evaluate_integers(formulas, values) == tuple(int(nt.substitute(form, values)) for form in formulas)
-    assert nt.evaluate_integers(formulas[:-1], values) == tuple(
-        int(nt.substitute(form, values)) for form in formulas[:-1]
+    windows = [nt.layer_formulas(parse_layer_spec(spec)[0], (9, 9, 2))[0] for spec in ("CONV3-4(1,1)", "POOL-3")]
+    formulas = [*windows[0], *windows[1], *nt.PARAMETERS.values(), halved]
+    assert ev.evaluate_integers(formulas, values) == tuple(int(ev.substitute(form, values)) for form in formulas)
+    assert ev.evaluate_integers(formulas[:-1], values) == tuple(
+        int(ev.substitute(form, values)) for form in formulas[:-1]
     )

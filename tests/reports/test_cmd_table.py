@@ -62,11 +62,20 @@ def test_json_of_vgg16_carries_its_published_count(capsys):
         (["table", "CONV3-8 FOO", "--input", "32x32x3"], "layer 2 ('FOO')"),
         (["table", "FC-10 CONV3-8", "--input", "32x32x3"], "layer 2 ('CONV3-8')"),
         (["table", "CONV7-8(1,0)", "--input", "4x4x3"], "does not fit"),
-        (["table", "CONV3-8", "--input", "32x32"], "input shape '32x32'"),
+        (["table", "CONV3-8", "--input", "32xx3"], "input shape '32xx3'"),
+        (["table", "CONV3-8", "--input", "3x32x32"], "--layout chw"),
         (["table", "CONV3-8", "--input", "0x32x3"], "every size must be >= 1"),
         (["table", "CONV3-8"], "--input"),
     ],
-    ids=["unknown-layer", "dense-then-conv", "kernel-too-large", "malformed-input", "zero-size", "missing-input"],
+    ids=[
+        "unknown-layer",
+        "dense-then-conv",
+        "kernel-too-large",
+        "malformed-input",
+        "channels-first",
+        "zero-size",
+        "missing-input",
+    ],
 )
 def test_bad_input_is_one_line_and_exit_2(capsys, argv, needle):
     code, out, err = run_exit(capsys, argv)
