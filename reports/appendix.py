@@ -1,4 +1,4 @@
-"""The appendix: every check of every judged claim, and the derivations behind the references.
+"""The appendix: every check of every claim the checks judged wrong, and the derivations of their references.
 
 The body of the audit says in words what the checks found; here is each check's
 method, result, number of instances and largest error, for a reader who wants them.
@@ -24,21 +24,22 @@ def _error(e: Evidence, S: dict, lang: str) -> str:
     return f"${L.number(e.max_abs_error, 3)}$"
 
 
-def _row(e: Evidence, S: dict, lang: str) -> str:
+def _line(e: Evidence, S: dict, lang: str) -> str:
     # what a passing check found is its pass; the details of the others say what went wrong or was measured
     shown = e.detail if e.detail and (e.passed is not True or e.tier == "certified") else ""
     method = L.mixed(e.method + (f": {shown}" if shown else ""), lang)
-    samples = "" if e.samples is None else L.prose(L.number(e.samples).replace("\\,", ","), lang)
+    facts = [S["result"][e.passed]]
+    if e.samples is not None:
+        facts.append(L.prose(S["n_instances"].format(n=L.number(e.samples)), lang))
+    error = _error(e, S, lang)
+    if error:
+        facts.append(L.prose(S["largest_error"], lang) + " " + error)
     tier = S["tiers"].get(e.tier, e.tier)
-    return f"{tier} & {method} & {S['result'][e.passed]} & {samples} & {_error(e, S, lang)} \\\\"
+    return f"\\textbf{{{tier}}}: {method} ({S['list_separator'].join(facts)})"
 
 
 def _evidence(verdict: Verdict, S: dict, lang: str) -> str:
-    rows = "\n".join(_row(e, S, lang) for e in verdict.evidence)
-    return (
-        "\\par\\noindent{\\scriptsize\\begin{tabularx}{\\linewidth}{@{}l X l r r@{}}\n"
-        f"{rows}\n\\end{{tabularx}}}}\\par\n"
-    )
+    return "{\\scriptsize " + ";\\enspace ".join(_line(e, S, lang) for e in verdict.evidence) + ".}\\par\n"
 
 
 def _derivation(claim: Claim, S: dict, lang: str) -> str:
@@ -55,18 +56,17 @@ def _derivation(claim: Claim, S: dict, lang: str) -> str:
 
 def appendix(pairs: Sequence[tuple[Claim, Verdict]], S: dict, lang: str) -> str:
     """The appendix of one edition."""
-    head = " & ".join(f"\\textbf{{{h}}}" for h in S["evidence_header"])
     out = [
         "\\clearpage\\appendix\n",
         f"\\section{{{S['appendix']}}}\n",
         L.prose(S["appendix_intro"], lang) + "\n\n",
-        "\\par\\noindent{\\scriptsize\\begin{tabularx}{\\linewidth}{@{}l X l r r@{}}\\toprule\n"
-        f"{head} \\\\ \\bottomrule\n\\end{{tabularx}}}}\\par\n",
+        "\\begin{multicols}{2}\\raggedright\n",
     ]
     for claim, verdict in pairs:
-        if claim.is_prose:
+        if claim.is_prose or verdict.status == "verified":  # a verified claim's checks are named in its table
             continue
         out.append(f"\\appclaim{{{L.latin(claim.id, lang)}}}{{{L.status_mark(verdict.status, S)}}}\n")
         out.append(_evidence(verdict, S, lang))
         out.append(_derivation(claim, S, lang))
+    out.append("\\end{multicols}\n")
     return "".join(out)

@@ -138,7 +138,7 @@ def verified_table(entries, verdicts: Mapping[str, Verdict], S: dict, lang: str)
         extra = _depends(claim, verdicts, S, lang).strip()
         extra = f"\\newline {extra}" if extra else ""
         rows.append(
-            f"{{\\scriptsize {L.latin(claim.id, lang)}}} & {_cell_source(claim, lang)} & "
+            f"{{\\scriptsize {L.identifier(claim.id, lang)}}} & {_cell_source(claim, lang)} & "
             f"{{\\scriptsize {how_verified(verdict, S, lang)}.{note}{extra}}} \\\\"
         )
     return (
@@ -150,6 +150,12 @@ def verified_table(entries, verdicts: Mapping[str, Verdict], S: dict, lang: str)
 def prose_item(claim: Claim, S: dict, lang: str) -> str:
     """A statement listed and not judged, as one item: the original and its English rendering."""
     rendering = english(claim.id) if lang == "en" else None
-    original = L.persian_quote(claim.source, lang) if claim.source else L.mixed(claim.prose, lang)
-    tail = f"“{L.mixed(rendering, lang)}”\n" if rendering else ""
-    return f"\\item {{\\small {L.latin(claim.id, lang)}}}\n{original}{tail}"
+    text = claim.source or claim.prose
+    if _ARABIC.search(text):
+        original = L.persian_inline(text, lang)
+    elif "$" in text:
+        original = L.mixed(text, lang)
+    else:
+        original = f"\\fitmath{{{' '.join(text.split())}}}"  # a formula the report states without judging
+    tail = f"\\newline “{L.mixed(rendering, lang)}”" if rendering else ""
+    return f"\\item {{\\scriptsize {L.identifier(claim.id, lang)}}}\\enspace {original}{tail}\n"

@@ -100,7 +100,7 @@ def render(
         _title(S, lang, seed, samples),
         front_summary(pairs, confirmed, unexplained, rubric, _catalogue_line(pairs, S), S, lang),
         _conventions(S, lang),
-        "\\tableofcontents\n\\clearpage\n",
+        "\\setcounter{tocdepth}{1}\\tableofcontents\n",
     ]
     for question, parts in L.group_by_part(pairs).items():
         body.append(f"\\FloatBarrier\n\\section{{{S['questions'].get(question, question)}}}\n")

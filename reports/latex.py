@@ -24,6 +24,7 @@ __all__ = [
     "formula",
     "group_by_part",
     "heading_of",
+    "identifier",
     "latin",
     "math_block",
     "mixed",
@@ -94,6 +95,12 @@ def escape(text: str, lang: str = "en") -> str:
 def latin(text: str, lang: str) -> str:
     """Escaped Latin-script text; wrapped left to right in the Persian edition."""
     body = escape(text, lang)
+    return body if lang == "en" else rf"\lr{{{body}}}"
+
+
+def identifier(text: str, lang: str) -> str:
+    """A claim id or another long name, allowed to break after its dots and underscores."""
+    body = escape(text).replace(".", ".\\allowbreak{}").replace("\\_", "\\_\\allowbreak{}")
     return body if lang == "en" else rf"\lr{{{body}}}"
 
 

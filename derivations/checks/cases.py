@@ -28,6 +28,7 @@ from ..lib.symbols import x
 from ..outcome import Outcome
 from .kinks import branch
 from .numeric import compile_expr
+from .wording import equal_parts, tex_assignments
 
 __all__ = ["by_cases", "kink_arguments", "region_points"]
 
@@ -124,18 +125,18 @@ def by_cases(
                         tried += 1
                         verdict = _compare(branch(got, point), branch(want, point), point)
                         if verdict is False:
-                            at = ", ".join(f"{s} = {v}" for s, v in point.items())
                             return Outcome(
-                                "exact by cases between the kinks",
+                                "exact, by cases between the kinks",
                                 False,
-                                detail=f"{label} differs on the region of {at}",
+                                detail=f"{label} differs on the region of ${tex_assignments(point.items())}$",
                             )
                         if verdict is None:
                             undecided.append(label)
-        method = f"exact by cases between the kinks ({tried} region comparisons)"
+        comparisons = "1 region comparison" if tried == 1 else f"{tried} region comparisons"
+        method = f"exact, by cases between the kinks ({comparisons})"
         if undecided:
-            return Outcome(method, None, detail=f"undecided: {', '.join(sorted(set(undecided)))}")
-        return Outcome(method, True, detail=f"{len(parts)} part(s) equal on every region")
+            return Outcome(method, None, detail=f"undecided for {', '.join(sorted(set(undecided)))}")
+        return Outcome(method, True, detail=equal_parts(len(parts), "on every region"))
 
     return prove
 

@@ -18,6 +18,7 @@ from ..errors import BadInputError
 from ..lib.symbols import x
 from ..outcome import Counterexample, Outcome
 from .numeric import compile_expr
+from .wording import tex_assignments, tex_fixed, tex_number
 
 __all__ = ["GRID", "WINDOW", "fix_parameters", "largest_disagreement", "values_at"]
 
@@ -75,14 +76,17 @@ def largest_disagreement(
         worst = int(np.argmax(gap))
         rtol, atol = tolerance
         passed = bool(np.all(gap <= atol + rtol * np.abs(np.nan_to_num(want))))
-        fixed = ", ".join(f"{s} = {sp.sstr(v)}" for s, v in at.items())
-        detail = f"largest |claimed - reference| = {gap[worst]:.6g} at x = {GRID[worst]:.4f}" + (
-            f" ({fixed})" if fixed else ""
-        )
+        fixed = f", with ${tex_assignments(at.items())}$" if at else ""
+        if gap[worst] == 0:
+            detail = (
+                "no difference where the claim is defined" if undefined.any() else "no difference on the grid"
+            ) + fixed
+        else:
+            detail = f"largest difference ${tex_number(gap[worst], 6)}$ at $x = {tex_fixed(GRID[worst])}${fixed}"
         if undefined.any():
-            detail += (
-                f"; as written undefined at {int(undefined.sum())} grid point(s), e.g. x = {GRID[undefined][0]:.4f}"
-            )
+            count = int(undefined.sum())
+            points = "1 grid point" if count == 1 else f"{count} grid points"
+            detail += f"; as written undefined at {points}, e.g. $x = {tex_fixed(GRID[undefined][0])}$"
         counterexample = None
         if not passed:
             counterexample = Counterexample(
@@ -92,7 +96,7 @@ def largest_disagreement(
                 part="largest disagreement",
             )
         return Outcome(
-            f"grid of {GRID.size} points on [{WINDOW[0]:g}, {WINDOW[1]:g}]",
+            f"grid of {GRID.size} points on $[{WINDOW[0]:g}, {WINDOW[1]:g}]$",
             passed,
             samples=int(GRID.size),
             max_abs_error=float(gap[worst]),

@@ -18,6 +18,7 @@ import sympy as sp
 
 from ..errors import BadInputError
 from ..outcome import Outcome
+from .wording import equal_parts
 
 __all__ = ["branch", "prove_on_regions"]
 
@@ -94,7 +95,7 @@ def prove_on_regions(
     >>> prove_on_regions([("side 2", sp.Max(0, x))], sp.Piecewise((0, x < 0), (x, True)), regions).passed
     True
     >>> prove_on_regions([("side 2", sp.Max(0, -x))], sp.Max(0, x), regions).detail
-    'side 2 differs on x < 0: -x instead of 0'
+    'side 2 differs on $x < 0$: $- x$ instead of $0$'
     """
     method = f"exact, by cases: one polynomial per region between the kinks ({len(regions)} regions)"
     done: set[sp.Basic] = set()
@@ -107,8 +108,9 @@ def prove_on_regions(
                 continue
             if got is sp.nan or sp.expand(got - want) != 0:
                 detail = (
-                    f"{label} differs on {description}: {sp.sstr(sp.expand(got))} instead of {sp.sstr(sp.expand(want))}"
+                    f"{label} differs on ${description}$: ${sp.latex(sp.expand(got))}$ "
+                    f"instead of ${sp.latex(sp.expand(want))}$"
                 )
                 return Outcome(method, False, detail=detail)
             done.add((got, want))
-    return Outcome(method, True, detail=f"{len(parts)} part(s) equal off the kinks")
+    return Outcome(method, True, detail=equal_parts(len(parts), "off the kinks"))

@@ -24,6 +24,7 @@ import numpy as np
 import sympy as sp
 
 from ..checks.sums import unroll
+from ..checks.wording import tex_number
 from ..claim import Claim
 from ..lib.autoencoder import (
     anomaly_flags,
@@ -74,12 +75,13 @@ def optimum_check(claimed_error: sp.Basic, eigen: sp.IndexedBase, k: sp.Symbol, 
             if bad is None and (angle > SUBSPACE_TOL or relative > ERROR_RTOL):
                 bad = Counterexample({"n": n, "d": dim, "k": code}, claimed, error, part="mean squared error")
         return Outcome(
-            "linear autoencoders trained by alternating least squares vs the eigen-decomposition",
+            "linear autoencoders trained by alternating least squares against the eigendecomposition",
             passed=bad is None,
             samples=count,
             max_abs_error=worst_error,
             tolerance=f"relative error {ERROR_RTOL:g}; sine of the largest principal angle {SUBSPACE_TOL:g}",
-            detail=f"largest principal-angle sine {worst_angle:.2g}, largest relative error gap {worst_error:.2g}",
+            detail=f"largest sine of a principal angle ${tex_number(worst_angle, 2)}$, largest relative gap in "
+            f"error ${tex_number(worst_error, 2)}$",
             counterexample=bad,
         )
 
@@ -93,14 +95,14 @@ def bottleneck_check(size: int, rng: np.random.Generator) -> Outcome:
         d = int(rng.integers(3, 9))
         x = data_with_spectrum(rng, int(rng.integers(d + 2, 200)), _random_spectrum(rng, d))
         errors = [float(fit_linear_autoencoder(x, k, rng).errors(x).mean()) for k in range(1, d)]
-        shown = ", ".join(f"k={k}: {e:.3g}" for k, e in enumerate(errors, start=1))
+        shown = ", ".join(f"${tex_number(e, 3)}$ at $k = {k}$" for k, e in enumerate(errors, start=1))
         if bad is None and not all(a > b for a, b in itertools.pairwise(errors)):
-            bad = Counterexample({"d": d}, "decreasing", errors, part="error by code size k = 1, 2, ...")
+            bad = Counterexample({"d": d}, "decreasing", errors, part=r"error by code size $k = 1, 2, \ldots$")
     return Outcome(
-        "linear autoencoders with every code size k < d, trained on the same data",
+        "linear autoencoders of every code size $k < d$, trained on the same data",
         passed=bad is None,
         samples=count,
-        detail=f"last data set, mean squared error by code size: {shown}",
+        detail=f"on the last data set the mean squared error is {shown}",
         counterexample=bad,
     )
 
@@ -125,11 +127,11 @@ def anomaly_demo_check(size: int, rng: np.random.Generator) -> Outcome:
     flagged = anomaly_flags(model.errors(anomalies), threshold)
     false_alarms = anomaly_flags(model.errors(test), threshold)
     return Outcome(
-        "linear autoencoder (2-code, R^8), threshold = largest training error",
+        r"linear autoencoder with a 2-dimensional code in $\mathbb{R}^8$, its threshold the largest training error",
         passed=bool(flagged.all()),
         samples=len(test),
         detail=f"flagged {int(flagged.sum())} of {len(test)} inputs moved off the learned subspace; "
-        f"{int(false_alarms.sum())} of {len(test)} fresh normal inputs flagged; threshold {threshold:.3g}",
+        f"{int(false_alarms.sum())} of {len(test)} fresh normal inputs flagged; threshold ${tex_number(threshold, 3)}$",
     )
 
 
@@ -152,11 +154,12 @@ def anomaly_in_subspace_check(size: int, rng: np.random.Generator) -> Outcome:
             f"(training radius {radius:.3g})",
         )
     return Outcome(
-        "linear autoencoder, input 10x beyond the training radius along a learned direction",
+        "linear autoencoder, an input 10 times beyond the training radius along a learned direction",
         passed=flagged,
         samples=1,
-        detail=f"distance to the nearest training sample {nearest:.3g} (training radius {radius:.3g}); "
-        f"reconstruction error {error:.2g} against threshold {threshold:.3g}: flagged {flagged}",
+        detail=f"distance to the nearest training sample ${tex_number(nearest, 3)}$ (training radius "
+        f"${tex_number(radius, 3)}$); reconstruction error ${tex_number(error, 2)}$ against the threshold "
+        f"${tex_number(threshold, 3)}$: {'flagged' if flagged else 'not flagged'}",
         counterexample=found,
     )
 
@@ -207,9 +210,9 @@ def claims() -> tuple[Claim, ...]:
             statement=sp.Eq(error, discarded, evaluate=False),
             checks=(("sampled", optimum_check(discarded, eigen, k, d)),),
             note=(
-                "Baldi & Hornik (1989): a linear autoencoder with a k-dimensional code, at its optimum, spans the "
-                "top-k principal subspace, and its mean squared reconstruction error is the sum of the discarded "
-                "eigenvalues of the covariance (1/n)."
+                "Baldi & Hornik (1989): a linear autoencoder with a $k$-dimensional code, at its optimum, spans the "
+                "top-$k$ principal subspace, and its mean squared reconstruction error is the sum of the discarded "
+                "eigenvalues of the covariance (normalised by $1/n$)."
             ),
         ),
     ]

@@ -23,7 +23,7 @@ RF = sp.Function("RF")
 _NAMES = {"k": k, "d": d, "i": i, "N": N, "m": m}
 _KD = {k: integers(1, 7), d: integers(1, 5)}
 _STACK = (
-    "A stack of identical stride-1, unpadded dilated layers (kernel k, dilation d), as Q2(b) assumes; "
+    "A stack of identical stride-1, unpadded dilated layers (kernel $k$, dilation $d$), as Q2(b) assumes; "
     "the receptive field is the extent of input positions that reach one output."
 )
 
@@ -74,7 +74,7 @@ def claims() -> tuple[Claim, ...]:
             domain={**_KD, i: integers(1, 6)},
             brute=_brute_rf(i),
             derivation=(("stack recurrence, stride 1", sp.Eq(RF(i), RF(i - 1) + (k - 1) * d, evaluate=False)),),
-            note=_STACK + " RF_{i-1} on the right is the true receptive field of i-1 layers.",
+            note=_STACK + " $RF_{i-1}$ on the right is the true receptive field of $i-1$ layers.",
         )
     )
 
@@ -128,11 +128,11 @@ def claims() -> tuple[Claim, ...]:
             reference=rf_reference(i),
             lhs="RF_i",
             domain={**_KD, i: integers(0, 6)},
-            alternatives=(("rsolve of the stack recurrence with RF_0 = 1", _rsolve_closed_form()),),
+            alternatives=((r"SymPy's rsolve of the stack recurrence with $RF_0 = 1$", _rsolve_closed_form()),),
             brute=_brute_rf(i),
             derivation=(
                 ("recurrence", sp.Eq(RF(i), RF(i - 1) + (k - 1) * d, evaluate=False)),
-                ("rsolve with RF_0 = 1", sp.Eq(RF(i), _rsolve_closed_form(), evaluate=False)),
+                ("rsolve with $RF_0 = 1$", sp.Eq(RF(i), _rsolve_closed_form(), evaluate=False)),
             ),
             note=_STACK,
         )
@@ -152,8 +152,8 @@ def claims() -> tuple[Claim, ...]:
             lhs=r"k_{\mathrm{eff}}",
             domain=dict(_KD),
             brute=lambda v: simulate.measured_receptive_field([(v["k"], 1, v["d"])]),
-            derivation=(("taps at positions t d, t = 0..k-1; extent = last - first + 1", last - first + 1),),
-            note="The extent of a k-tap kernel whose taps are d apart.",
+            derivation=((r"taps at $t d$, $t = 0, \ldots, k-1$; extent: last minus first plus 1", last - first + 1),),
+            note="The extent of a $k$-tap kernel whose taps are $d$ apart.",
         )
     )
 
@@ -171,7 +171,7 @@ def claims() -> tuple[Claim, ...]:
             domain={**_KD, N: integers(1, 64)},
             constraint=sp.Ge(N, d * (k - 1) + 1),
             brute=lambda v: simulate.measured_output_length(v["N"], v["k"], 1, 0, v["d"]),
-            note="Padding 0 and stride 1, as the report assumes; N must fit the dilated kernel.",
+            note="Padding 0 and stride 1, as the report assumes; $N$ must fit the dilated kernel.",
         )
     )
 
@@ -190,7 +190,7 @@ def claims() -> tuple[Claim, ...]:
             domain={**_KD, N: integers(1, 12), m: integers(1, 4)},
             constraint=sp.Ge(N, d * (k - 1) + 1),
             brute=lambda v: simulate.measured_output_shape(v["N"], 2, v["m"], v["k"], v["d"]),
-            note="m filters over an N x N input, channels first; padding 0, stride 1.",
+            note=r"$m$ filters over an $N \times N$ input, channels first; padding 0, stride 1.",
         )
     )
 
@@ -209,8 +209,8 @@ def claims() -> tuple[Claim, ...]:
             domain={**_KD, N: integers(1, 40), s: integers(1, 4), p: integers(0, 4)},
             constraint=sp.Ge(N + 2 * p, d * (k - 1) + 1),
             brute=lambda v: simulate.measured_output_length(v["N"], v["k"], v["s"], v["p"], v["d"]),
-            derivation=(("window starts 0, s, 2s, ... while start + d(k-1) <= N + 2p - 1", last_start + 1),),
-            note="Output size with stride s and padding p: the number of window positions.",
+            derivation=((r"window starts $t = 0, s, 2s, \ldots$ while $t + d(k-1) \le N + 2p - 1$", last_start + 1),),
+            note="Output size with stride $s$ and padding $p$: the number of window positions.",
         )
     )
 
@@ -248,7 +248,7 @@ def _stack_claims() -> list[Claim]:
             lhs="r_3",
             domain=domain,
             brute=lambda v: simulate.measured_receptive_field(layers(v)),
-            note="Three layers with their own kernel k_l, stride s_l and dilation d_l (Araujo et al., Distill 2019).",
+            note="Three layers with their own kernel $k_l$, stride $s_l$ and dilation $d_l$ (Araujo et al., Distill 2019).",
         ),
         Claim(
             id="dilated.stack_effective_stride",

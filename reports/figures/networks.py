@@ -26,7 +26,7 @@ _REPORT_COLOUR, _DERIVED_COLOUR, _DIFFERS = "#9ecae1", "#08519c", "#fde0dc"
 
 
 def _annotate(ax, point, label: str, offset=(4, 0), **kw) -> None:
-    ax.annotate(label, point, xytext=offset, textcoords="offset points", va="center", fontsize=6, **kw)
+    ax.annotate(label, point, xytext=offset, textcoords="offset points", va="center", fontsize="x-small", **kw)
 
 
 def rf_growth(pairs, lang: str) -> bytes:
@@ -60,7 +60,7 @@ def rf_growth(pairs, lang: str) -> bytes:
         ax.set_ylabel(style.text(T["rf_value"], lang))
         ax.set_xticks(_DEPTH)
         ax.set_xlim(-0.3, _DEPTH[-1] + 0.9)
-        ax.set_ylim(bottom=0)
+        ax.set_ylim(0, 1.12 * max(max(line.get_ydata()) for line in ax.lines))  # room for the last value's label
         ax.grid(True, alpha=0.3)
         ax.legend(loc="upper left")
     return style.pdf(fig, lang)
@@ -164,7 +164,7 @@ def q3_shapes(pairs, lang: str) -> bytes:
     sizes.set_ylabel(style.text(T["q3_layer"], lang))
     sizes.set_title(style.text(T["q3_size"], lang))
     params.set_title(style.text(T["q3_params"], lang))
-    params.legend(loc="lower right")
+    params.legend(loc="upper right", markerfirst=lang == "en")
     return style.pdf(fig, lang)
 
 

@@ -36,6 +36,7 @@ _HELD = re.compile(r"\$[^$]*\$|[A-Za-z(\[][\x20-\x7e]*[A-Za-z0-9)\]]|[A-Za-z]")
 _PLACEHOLDER = 0xE000  # private use: bidi class L, never joined to a letter
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _RLM = "\u200f"
+_MATH_NUMBER = re.compile(r"\$\\mathdefault\{([\d.,\u2212-]*)\}\$")
 # Persian punctuation between two Latin runs would take their direction: a right-to-left mark keeps it Persian
 _PUNCTUATION = re.compile(r"([\u060c\u061b\u061f])")
 
@@ -110,7 +111,7 @@ def edition(lang: str):
     scale = _SCALE[lang]
     settings = {key: size * scale for key, size in _SIZES.items()}
     settings.update({"xtick.labelsize": _TICKS * scale, "ytick.labelsize": _TICKS * scale})
-    settings.update({"axes.unicode_minus": True, "axes.formatter.use_mathtext": True, "mathtext.fontset": "dejavusans"})
+    settings.update({"axes.unicode_minus": True, "mathtext.fontset": "dejavusans"})
     settings["pdf.fonttype"] = 3  # glyphs drawn, not the font program: smaller, and the same bytes every run
     if lang == "fa":
         settings["font.family"] = [_amiri(), "DejaVu Sans"]
@@ -143,7 +144,8 @@ def _tick_formatter(inner, lang: str):
 
         def __call__(self, x, pos=None):
             label = inner(x, pos)
-            return label if "$" in label else number_text(label, lang)
+            plain = _MATH_NUMBER.fullmatch(label)  # $\mathdefault{0.5}$ is a number, 10^{-4} a formula
+            return number_text(plain.group(1), lang) if plain else label if "$" in label else number_text(label, lang)
 
         def format_ticks(self, values):
             self.set_locs(values)
@@ -166,12 +168,12 @@ def localise_ticks(fig, lang: str) -> None:
     """Persian digits on every tick label of the figure, in the Persian edition."""
     if lang != "fa":
         return
-    from matplotlib.ticker import FixedFormatter
+    from matplotlib.ticker import LogFormatter, ScalarFormatter
 
-    for ax in fig.axes:
+    for ax in [*fig.axes, *(child for parent in fig.axes for child in parent.child_axes)]:  # insets are children
         for axis in (ax.xaxis, ax.yaxis):
             inner = axis.get_major_formatter()
-            if not isinstance(inner, FixedFormatter):  # fixed labels are names (CONV3-8), set by the figure
+            if isinstance(inner, (ScalarFormatter, LogFormatter)):  # numbers; labels set by a figure are names
                 axis.set_major_formatter(_tick_formatter(inner, lang))
 
 

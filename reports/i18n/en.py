@@ -70,8 +70,8 @@ STRINGS = {
     "verified_claims": "Verified",
     "verified_header": ("Claim", "The report writes", "Verified by; reading"),
     "listed": "Statements listed, not judged",
-    "appendix": "Evidence: every check of every judged claim",
-    "appendix_intro": "For each judged claim, each check: its tier, its method and what it found, its result, the number of instances it looked at and the largest error it saw.",
+    "appendix": "Evidence: the checks of every claim judged wrong",
+    "appendix_intro": "For each claim that is not verified, each check: its tier, its method and what it found, its result, the number of instances and the largest error, then the derivation of the reference. The checks of verified claims are named in their tables; \\texttt{convproof verify --json} gives every check of every claim.",
     "tiers": {
         "symbolic": "symbolic",
         "sampled": "sampled",
@@ -81,6 +81,8 @@ STRINGS = {
         "convention": "convention",
         "none": "",
     },
+    "n_instances": "n = {n}",
+    "largest_error": "largest error",
     "undefined_error": "undefined somewhere",
     "conventions": "Conventions",
     "conventions_text": [

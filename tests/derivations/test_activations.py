@@ -158,7 +158,7 @@ def test_every_chart_entry_is_a_claim():
 def test_wrong_entry_reports_its_largest_disagreement():
     verdict = run_claim("activations.chart1_hardswish", samples=300, seed=1)
     window = next(e for e in verdict.evidence if e.method.startswith("grid"))
-    assert window.passed is False and "at x = 6.0000" in window.detail
+    assert window.passed is False and "at $x = 6.0000$" in window.detail
     assert window.max_abs_error == pytest.approx(4.5)
 
 

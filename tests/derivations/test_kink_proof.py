@@ -22,7 +22,7 @@ def test_relu_written_three_ways_is_proven_equal():
 def test_failure_names_the_region_and_both_branches():
     proof = prove_on_regions([("side 2", sp.Heaviside(-x) * y)], sp.Heaviside(x) * y, SIGNS)
     assert proof.passed is False
-    assert proof.detail == "side 2 differs on x < 0: y instead of 0"
+    assert proof.detail == "side 2 differs on $x < 0$: $y$ instead of $0$"
 
 
 def test_a_point_on_a_kink_is_refused():

@@ -57,6 +57,10 @@ TORCH: dict[str, Callable] = {
 }
 
 
+# how a method names a PyTorch function that is not called by the name of its TORCH entry
+_CALLS = {"gelu_tanh": "gelu (tanh approximation)"}
+
+
 def torch_oracle(
     claimed: tuple[tuple[str, sp.Basic], ...],
     reference: sp.Basic,
@@ -104,7 +108,7 @@ def torch_oracle(
                     part=label,
                 )
         return Outcome(
-            f"torch.nn.functional ({name}, float64)",
+            f"PyTorch's {_CALLS.get(name, name)} in float64",
             counterexample is None,
             samples=size,
             max_abs_error=worst,

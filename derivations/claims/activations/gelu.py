@@ -20,6 +20,7 @@ import sympy.stats
 
 from ...checks.cases import by_cases
 from ...checks.grid import WINDOW
+from ...checks.wording import tex_number
 from ...claim import Claim, reals
 from ...latex.front import parse_chain, split_chain
 from ...lib import activations, gelu_bounds
@@ -62,16 +63,17 @@ def _certified_identity(form: str, claimed: sp.Basic):
                 part="largest disagreement (certified)",
             )
         return Outcome(
-            f"Arb branch and bound on [0, {bound.tail_from}] + proven tail; error even in x",
+            f"Arb branch and bound on $[0, {bound.tail_from}]$ and a proven tail; the error is even in $x$",
             passed,
             max_abs_error=bound.upper,
             tolerance=f"atol={atol:g}",
             detail=(
-                f"sup_x |approximation - GELU| in [{bound.lower:.10g}, {bound.upper:.10g}] at x = +-{point:.6f}; "
-                f"tail beyond +-{bound.tail_from}: <= {bound.tail:.3g}; error at x = 1: "
-                f"{bound.error_at_1:.10g} (+- {bound.error_at_1_radius:.1g}); relative error on x > 0 at most "
-                f"{relative.upper:.6g} (at x = {relative.argmax:.4f}), unbounded relative to GELU's decay on x < 0; "
-                f"{bound.evaluations + relative.evaluations} interval evaluations"
+                rf"$\sup_x |\text{{approximation}} - \text{{GELU}}| \in [{tex_number(bound.lower, 10)}, "
+                rf"{tex_number(bound.upper, 10)}]$ at $x = \pm {point:.6f}$; beyond $\pm {bound.tail_from}$ the "
+                rf"tail is at most ${tex_number(bound.tail, 3)}$; error at $x = 1$: ${tex_number(bound.error_at_1, 10)} "
+                rf"\pm {tex_number(bound.error_at_1_radius, 1)}$; relative error on $x > 0$ at most "
+                f"${tex_number(relative.upper, 6)}$ (at $x = {relative.argmax:.4f}$), unbounded relative to GELU's "
+                f"decay on $x < 0$; {bound.evaluations + relative.evaluations} interval evaluations"
             ),
             counterexample=counterexample,
             worst_case=counterexample is not None,  # the worst case, shown as the verdict's counterexample
@@ -100,19 +102,21 @@ def _written_constant(form: str, claimed: sp.Basic) -> sp.Rational:
 
 def _minimax(form: str) -> Claim:
     name = {"tanh": "cubic coefficient a", "sigmoid": "scale c"}[form]
+    words, symbol = {"tanh": ("cubic coefficient", "a"), "sigmoid": ("scale", "c")}[form]
 
     def certified() -> Outcome:
         bracket = gelu_bounds.optimality_bracket(form)
         best, published = bracket.at_constant, gelu_bounds.gelu_error_bound(form)
         return Outcome(
-            "float golden-section search, then Arb: sup error at the constant and one step either side",
+            "golden-section search in floating point, then Arb: the sup error at the constant and one step either side",
             bracket.proven,
             max_abs_error=best.upper,
             detail=(
-                f"minimax {name} = {sp.N(bracket.constant, 8)} (+- {sp.N(bracket.step, 2)}): sup error in "
-                f"[{best.lower:.10g}, {best.upper:.10g}] at x = +-{best.argmax:.6f}; one step below "
-                f">= {bracket.below:.10g}, one step above >= {bracket.above:.10g}; published "
-                f"{sp.N(published.constant, 8)} gives {published.upper:.10g}"
+                f"minimax {words} ${symbol} = {sp.N(bracket.constant, 8)} \\pm "
+                f"{tex_number(float(bracket.step), 2)}$: sup error in $[{tex_number(best.lower, 10)}, "
+                rf"{tex_number(best.upper, 10)}]$ at $x = \pm {best.argmax:.6f}$; one step below "
+                rf"$\ge {tex_number(bracket.below, 10)}$, one step above $\ge {tex_number(bracket.above, 10)}$; the "
+                f"published ${symbol} = {sp.N(published.constant, 8)}$ gives ${tex_number(published.upper, 10)}$"
             ),
         )
 

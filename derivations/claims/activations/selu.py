@@ -24,11 +24,11 @@ def _certify_constants() -> Outcome:
     a_num, l_num = numeric_fixed_point(digits)
     agree = min(agreement_digits(selu_alpha(), a_num, digits), agreement_digits(selu_lambda(), l_num, digits))
     return Outcome(
-        "closed form vs mpmath quadrature + Newton at 50 digits",
+        "closed form against mpmath quadrature and Newton's method at 50 digits",
         agree >= 30,
         tolerance="30 significant digits",
         detail=(
-            f"alpha = {sp.N(selu_alpha(), 40)}, lambda = {sp.N(selu_lambda(), 40)}; "
+            rf"$\alpha = {sp.N(selu_alpha(), 40)}$, $\lambda = {sp.N(selu_lambda(), 40)}$; "
             f"the two routes agree to {agree:.0f} of {digits} digits"
         ),
     )
@@ -43,7 +43,7 @@ def _torch_constants(torch, size: int, rng: np.random.Generator) -> Outcome:
     want = l * np.where(values > 0, values, a * np.expm1(values))
     error = float(np.max(np.abs(got - want)))
     return Outcome(
-        "torch.nn.functional.selu (float64) vs the derived constants",
+        "PyTorch's selu in float64 against the derived constants",
         bool(np.allclose(got, want, rtol=1e-14, atol=1e-15)),
         samples=size,
         max_abs_error=error,
@@ -78,12 +78,12 @@ def _self_normalising(size: int, rng: np.random.Generator) -> Outcome:
             part="$(E[f(z)], E[f(z)^2])$",
         )
     return Outcome(
-        "output mean and variance by Simpson quadrature at chosen (alpha, lambda)",
+        r"output mean and variance by Simpson quadrature at chosen $(\alpha, \lambda)$",
         bad.size == 0,
         samples=draws,
         max_abs_error=float(gap[1:].max()),
         tolerance="|E[f]| and |E[f^2] - 1| <= 1e-6",
-        detail=f"{bad.size} of {draws} chosen pairs leave the fixed point (0, 1); the derived pair keeps it",
+        detail=f"{bad.size} of {draws} chosen pairs leave the fixed point $(0, 1)$; the derived pair keeps it",
         counterexample=counterexample,
     )
 

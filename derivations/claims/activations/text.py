@@ -193,9 +193,9 @@ def _torch_default(cls_name: str, parameter: str, value: sp.Basic):
         passed = abs(float(default) - float(value)) <= 1e-12
         counterexample = None if passed else Counterexample({}, float(value), default, part=parameter)
         return Outcome(
-            f"inspect.signature(torch.nn.{cls_name}).{parameter}",
+            f"the default of {parameter} in the signature of torch.nn.{cls_name}",
             passed,
-            detail=f"PyTorch's default {parameter} = {default}",
+            detail=f"PyTorch's default {parameter} is ${default}$",
             counterexample=counterexample,
         )
 

@@ -18,6 +18,7 @@ import numpy as np
 import sympy as sp
 
 from ...checks.numeric import compile_expr
+from ...checks.wording import tex_assignments, tex_name, tex_value
 from ...claim import Claim, reals
 from ...latex.front import parse_chain
 from ...lib.batchnorm import KERAS, PYTORCH, PYTORCH_CUMULATIVE, batch_mean, batch_variance
@@ -82,9 +83,10 @@ def _formula_claim() -> Claim:
         ),
         note=(
             "Applied to every value of a feature in a mini-batch, the formula should give mean 0 and variance 1. "
-            "The '=' is an assignment (X_i is overwritten). StdDev_i is read as the biased (population) standard "
-            "deviation, as batch norm uses; with the unbiased one the variance would be (n-1)/n. The report has no "
-            "eps; PyTorch adds eps = 1e-5 to the variance, so its output has variance V/(V + eps)."
+            r"The $=$ is an assignment ($X_i$ is overwritten). $\mathrm{StdDev}_i$ is read as the biased "
+            "(population) standard deviation, as batch norm uses; with the unbiased one the variance would be "
+            r"$(n-1)/n$. The report has no $\varepsilon$; PyTorch adds $\varepsilon = 10^{-5}$ to the variance $V$, "
+            r"so its output has variance $V/(V + \varepsilon)$."
         ),
     )
 
@@ -98,17 +100,17 @@ def _scale_shift_claim() -> Claim:
         where="Q1(d)",
         source="اینجاست که  $\\gamma$  و  $\\beta$  وارد میشوند تا این میانگین و واریانس را در training به بهترین شکل دریاورند",
         statement=statement,
-        claimed=(("(mean, std) after gamma and beta", statement),),
+        claimed=((r"(mean, std) after $\gamma$ and $\beta$", statement),),
         reference=moments,
         lhs=r"(\mathrm{mean}, \mathrm{std})",
         domain={**_DOMAIN, gamma: reals(-3, 3), beta: reals(-3, 3)},
         checks=(("sampled", checks.normalised_moments_check(lambda b: b, abs, affine=True)),),
         oracle=oracle.moments_oracle(affine=True),
-        derivation=(("y_j = gamma z_j + beta on the standardised batch", sp.Tuple(*shifted)),),
+        derivation=((r"$y_j = \gamma z_j + \beta$ on the standardised batch", sp.Tuple(*shifted)),),
         note=(
-            "After y = gamma x_hat + beta, gamma and beta set the new mean and spread: mean beta and standard "
-            "deviation |gamma| (variance gamma^2), read from the report's words, which give no formula (its figure "
-            "is missing). gamma may be negative."
+            r"After $y = \gamma \hat{x} + \beta$, $\gamma$ and $\beta$ set the new mean and spread: mean $\beta$ and "
+            r"standard deviation $|\gamma|$ (variance $\gamma^2$), read from the report's words, which give no "
+            r"formula (its figure is missing). $\gamma$ may be negative."
         ),
     )
 
@@ -122,8 +124,9 @@ def _per_feature_claim() -> Claim:
         checks=(("sampled", checks.normalised_moments_check(lambda b: 0 * b, lambda g: 0 * g + 1, affine=False)),),
         oracle=oracle.moments_oracle(affine=False),
         note=(
-            "Per feature (per channel of a conv layer, over N, H and W) and per mini-batch, batch norm computes the "
-            "mean and variance and normalises: mean 0 and variance 1 up to eps (V/(V + eps))."
+            "Per feature (per channel of a conv layer, over $N$, $H$ and $W$) and per mini-batch, batch norm "
+            r"computes the mean and variance and normalises: mean 0 and variance 1 up to $\varepsilon$ (variance "
+            r"$V/(V + \varepsilon)$ for a batch variance $V$)."
         ),
     )
 
@@ -150,9 +153,9 @@ def _ema_claim() -> Claim:
             ),
         ),
         derivation=(
-            ("PyTorch: start (0, 1), then r <- 0.9 r + 0.1 b, unbiased variance", sp.Tuple(*first)),
+            (r"PyTorch: start $(0, 1)$, then $r \leftarrow 0.9\,r + 0.1\,b$, unbiased variance", sp.Tuple(*first)),
             (
-                "Keras: start (0, 1), then r <- 0.99 r + 0.01 b, biased variance",
+                r"Keras: start $(0, 1)$, then $r \leftarrow 0.99\,r + 0.01\,b$, biased variance",
                 sp.Tuple(*KERAS.update((0, 1), mean, var, len(BATCH))),
             ),
         ),
@@ -186,7 +189,7 @@ def _inference_claims() -> list[Claim]:
             oracle=oracle.single_sample_oracle,
             note=(
                 "With one sample per feature the batch statistics are degenerate (variance 0): the formula gives "
-                "0/0, and with eps every input maps to beta. Read for features of a dense layer, as the report's "
+                r"$0/0$, and with $\varepsilon$ every input maps to $\beta$. Read for features of a dense layer, as the report's "
                 "section describes; see batchnorm.single_image_statistics for convolutional feature maps."
             ),
         ),
@@ -198,8 +201,8 @@ def _inference_claims() -> list[Claim]:
             checks=(("sampled", checks.single_image_check),),
             oracle=oracle.single_image_oracle,
             note=(
-                "For a convolutional layer one image still has H x W values per channel, so BatchNorm2d can compute "
-                "(non-degenerate) batch statistics for N = 1; running statistics at test time are then about making "
+                r"For a convolutional layer one image still has $H \times W$ values per channel, so BatchNorm2d can "
+                "compute (non-degenerate) batch statistics for $N = 1$; running statistics at test time are then about making "
                 "the output independent of the batch, not about impossibility."
             ),
         ),
@@ -226,7 +229,10 @@ def _learned_parameters(size: int, rng: np.random.Generator) -> Outcome:
             if value != 0:
                 witnesses[parameter.name] = (value, point)
                 break
-    shown = "; ".join(f"dL/d{name} = {value} at {point}" for name, (value, point) in witnesses.items())
+    shown = "; ".join(
+        rf"$\partial L / \partial {tex_name(name)} = {tex_value(value)}$ at ${tex_assignments(point.items())}$"
+        for name, (value, point) in witnesses.items()
+    )
     return Outcome(
         "symbolic gradient of a squared loss through batch norm, non-zero at a witness point",
         passed=len(witnesses) == 2,
@@ -244,7 +250,7 @@ def claims() -> tuple[Claim, ...]:
             source="$\\beta$  و  $\\gamma$  در اثر training یافت میشوند",
             checks=(("symbolic", _learned_parameters),),
             oracle=oracle.parameters_oracle,
-            note="gamma and beta are learned by training (gradient descent); the running statistics are not.",
+            note=r"$\gamma$ and $\beta$ are learned by training (gradient descent); the running statistics are not.",
         )
     )
     out.extend(_prose_claims())
@@ -257,8 +263,8 @@ def _prose_claims() -> list[Claim]:
         (
             "batchnorm.prose_ema_alpha",
             "مقدار  $\\alpha$  کنترل میکند که مقادیر قبلی تا چه میزان تاثیر داشته باشند",
-            "alpha sets how much the previous running values weigh: Keras's momentum (0.99); "
-            "in PyTorch's terms alpha = 1 - momentum (0.9).",
+            r"$\alpha$ sets how much the previous running values weigh: Keras's momentum (0.99); "
+            r"in PyTorch's terms $\alpha$ is one minus the momentum ($1 - 0.1 = 0.9$).",
         ),
         (
             "batchnorm.prose_between_hidden_layers",

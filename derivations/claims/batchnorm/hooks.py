@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 import sympy as sp
 
+from ...checks.wording import tex_number
 from ...lib.batchnorm import EmaConvention, batch_norm_infer, batch_norm_train
 from ...outcome import Counterexample, Outcome
 
@@ -73,9 +74,9 @@ def general_batch_proof(rhs: sp.Basic, x: sp.Symbol, mean: sp.Symbol, std: sp.Sy
         var_z = prove(sp.Sum(sp.expand(z**2), (j, 1, n)) / n - mean_z**2)
         passed = mean_z == 0 and var_z == 1
         return Outcome(
-            "IndexedBase proof for a batch of any size n",
+            "SymPy proof with IndexedBase for a batch of any size $n$",
             passed=passed,
-            detail=f"mean of the normalised batch = {mean_z}, biased variance = {var_z}",
+            detail=f"the normalised batch has mean ${sp.latex(mean_z)}$ and biased variance ${sp.latex(var_z)}$",
             counterexample=None
             if passed
             else Counterexample({"n": "any"}, [str(mean_z), str(var_z)], [0, 1], part="(mean, variance)"),
@@ -144,8 +145,8 @@ def ema_convention_check(
             passed=passed,
             samples=int(x.shape[0]),
             max_abs_error=error,
-            detail=f"channel 0: running mean {got[0][0]:.4g}, variance {got[1][0]:.4g}; "
-            f"batch mean {mean[0]:.4g}, variance {var[0]:.4g}",
+            detail=f"channel 0: running mean ${tex_number(got[0][0])}$ and variance ${tex_number(got[1][0])}$; "
+            f"batch mean ${tex_number(mean[0])}$ and variance ${tex_number(var[0])}$",
             counterexample=None if passed else first_channel(x, want, got, convention.name),
         )
 
@@ -181,8 +182,8 @@ def inference_check(size: int, rng: np.random.Generator) -> Outcome:
         "inference with running statistics vs training with batch statistics (NumPy)",
         passed=passed,
         samples=count,
-        detail=f"inference per sample equals inference in the batch: {alone_ok}; "
-        f"training-mode output of a sample changes with its batch-mates: {batch_dependent}",
+        detail=f"in inference a sample's output {'is the same' if alone_ok else 'differs'} alone and in its batch; "
+        f"in training it {'changes' if batch_dependent else 'does not change'} with its batch-mates",
     )
 
 
@@ -195,10 +196,12 @@ def single_sample_proof(size: int, rng: np.random.Generator) -> Outcome:
     with_eps = gamma * (x1 - mean) / sp.sqrt(var + eps) + beta
     without = (x1 - mean) / sp.sqrt(var)
     passed = var == 0 and with_eps == beta and without is sp.nan
+    shown = "undefined ($0/0$)" if without is sp.nan else f"${sp.latex(without)}$"
     return Outcome(
         "symbolic batch of one sample",
         passed=passed,
-        detail=f"batch variance {var}; output with eps: {with_eps} for every x_1; without eps: {without}",
+        detail=rf"batch variance ${sp.latex(var)}$; with $\varepsilon$ the output is ${sp.latex(with_eps)}$ for every "
+        rf"$x_1$; without $\varepsilon$ it is {shown}",
     )
 
 
@@ -210,8 +213,10 @@ def single_image_check(size: int, rng: np.random.Generator) -> Outcome:
         y, _, var = batch_norm_train(x, eps=EPS)
         ok &= bool((var > 0).all() and np.allclose(y.mean(axis=(0, 2, 3)), 0, atol=1e-9))
     return Outcome(
-        "training-mode batch norm of single images (N = 1) of shape (1, C, H, W)",
+        "training-mode batch norm of single images ($N = 1$) of shape $(1, C, H, W)$",
         passed=ok,
         samples=count,
-        detail=f"every channel had a positive variance over its H x W values and was centred: {ok}",
+        detail=r"every channel had a positive variance over its $H \times W$ values and was centred"
+        if ok
+        else r"some channel had no positive variance over its $H \times W$ values or was not centred",
     )

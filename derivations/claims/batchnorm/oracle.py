@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ...checks.torch_oracle import torch_hook
+from ...checks.wording import tex_number
 from ...lib.batchnorm import PYTORCH, batch_norm_infer, batch_norm_train
 from ...outcome import Outcome
 from .hooks import EPS, draw_batch, first_channel, trials
@@ -66,7 +67,7 @@ def formula_oracle(formula: Callable[..., np.ndarray]) -> Callable[..., Outcome 
             worst = max(worst, float(error.max()))
             ok &= bool((error <= np.abs(want) * EPS / (2 * var) + 1e-9).all())
         return Outcome(
-            "torch.nn.BatchNorm1d/2d, training mode, affine=False",
+            "torch.nn.BatchNorm1d and BatchNorm2d in training mode, without affine parameters",
             passed=ok,
             samples=count,
             max_abs_error=worst,
@@ -100,7 +101,8 @@ def moments_oracle(*, affine: bool) -> Callable[..., Outcome | None]:
             worst = max(worst, float(np.abs(got - want).max()))
             ok &= bool(np.allclose(got, want, rtol=1e-9, atol=1e-12) and (moments <= allowed).all())
         return Outcome(
-            f"torch.nn.BatchNorm1d/2d, training mode, {'random gamma, beta' if affine else 'gamma=1, beta=0'}",
+            "torch.nn.BatchNorm1d and BatchNorm2d in training mode, "
+            + (r"random $\gamma$ and $\beta$" if affine else r"$\gamma = 1$ and $\beta = 0$"),
             passed=ok,
             samples=count,
             max_abs_error=worst,
@@ -132,14 +134,15 @@ def ema_oracle(claimed: Callable[..., tuple]) -> Callable[..., Outcome | None]:
         want = claimed(mean, var)
         passed = bool(np.allclose(got, want, rtol=1e-9, atol=1e-12))
         return Outcome(
-            "torch.nn.BatchNorm1d running_mean/running_var after one training batch",
+            "running_mean and running_var of torch.nn.BatchNorm1d after one training batch",
             passed=passed,
             samples=int(x.shape[0]),
             max_abs_error=float(np.max(np.abs(np.stack(got) - np.stack(want)))),
             detail=(
-                f"channel 0: torch {got[0][0]:.4g}, {got[1][0]:.4g} (the NumPy PyTorch convention agrees); "
-                f"with momentum=None (cumulative average) torch keeps {cumulative.running_mean[0]:.4g}, "
-                f"{cumulative.running_var[0]:.4g}; batch mean {mean[0]:.4g}, biased variance {var[0]:.4g}"
+                f"channel 0: PyTorch keeps ${tex_number(got[0][0])}$ and ${tex_number(got[1][0])}$ (the NumPy model "
+                f"of PyTorch's convention agrees); with momentum None (a cumulative average) it keeps "
+                f"${tex_number(cumulative.running_mean[0])}$ and ${tex_number(cumulative.running_var[0])}$; batch mean "
+                f"${tex_number(mean[0])}$, biased variance ${tex_number(var[0])}$"
             ),
             counterexample=None if passed else first_channel(x, want, got, "torch.nn.BatchNorm1d"),
         )
@@ -171,7 +174,8 @@ def inference_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
         "torch.nn.BatchNorm1d in eval and train mode",
         passed=alone_ok and dependent,
         samples=count,
-        detail=f"eval: per sample = in batch = NumPy inference: {alone_ok}; train: depends on the batch: {dependent}",
+        detail=f"in eval mode a sample's output {'is the same' if alone_ok else 'differs'} alone, in its batch and "
+        f"in the NumPy inference; in train mode it {'depends' if dependent else 'does not depend'} on the batch",
     )
 
 
@@ -182,8 +186,11 @@ def single_sample_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
     try:
         _run(torch, _layer(torch, x), x)
     except ValueError as exc:
-        return Outcome("torch.nn.BatchNorm1d, training mode, batch of 1", passed=True, detail=str(exc))
-    return Outcome("torch.nn.BatchNorm1d, training mode, batch of 1", passed=False, detail="accepted it")
+        reason = str(exc).split(",")[0]
+        detail = f"refused an input of shape ${tuple(x.shape)}$ with a ValueError: {reason}"
+        return Outcome("torch.nn.BatchNorm1d in training mode on a batch of one sample", passed=True, detail=detail)
+    detail = f"accepted an input of shape ${tuple(x.shape)}$"
+    return Outcome("torch.nn.BatchNorm1d in training mode on a batch of one sample", passed=False, detail=detail)
 
 
 @torch_hook
@@ -194,7 +201,13 @@ def single_image_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
         x = draw_batch(rng, spatial=True, batch=1)
         got = _run(torch, _layer(torch, x), x)
         ok &= bool(np.allclose(got, batch_norm_train(x, eps=EPS)[0], rtol=1e-9, atol=1e-12))
-    return Outcome("torch.nn.BatchNorm2d, training mode, N = 1", passed=ok, samples=count)
+    return Outcome("torch.nn.BatchNorm2d in training mode with $N = 1$", passed=ok, samples=count)
+
+
+def _listed(names) -> str:
+    """Names as a sentence lists them: ``a, b and c``."""
+    names = list(names)
+    return "none" if not names else (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
 
 
 @torch_hook
@@ -213,5 +226,7 @@ def parameters_oracle(torch, size: int, rng: np.random.Generator) -> Outcome:
     return Outcome(
         "torch.nn.BatchNorm1d parameters and the gradient of a loss",
         passed=passed,
-        detail=f"parameters {names} (gamma = weight, beta = bias), non-zero gradient: {reached}; buffers {buffers}",
+        detail=f"parameters {_listed(names)} ($\\gamma$ is weight, $\\beta$ is bias), "
+        f"{'each with a non-zero gradient' if reached else 'not all with a non-zero gradient'}; "
+        f"buffers {_listed(buffers)}",
     )

@@ -54,11 +54,11 @@ _BLANK = (
     "so it counts this row as 0."
 )
 _NOTES = {
-    "conv": "Trainable parameters of a convolution: f kernels of C x k x k weights and one bias each.",
+    "conv": r"Trainable parameters of a convolution: $f$ kernels of $C \times k \times k$ weights and one bias each.",
     "batchnorm": (
-        "The cell counts the kinds of trainable parameters (beta, gamma); batch norm holds one beta and one gamma "
-        "per channel C, plus a running mean and variance per channel that are not trained (the non-trainable "
-        "column of the corrected table)."
+        r"The cell counts the kinds of trainable parameters ($\beta$, $\gamma$); batch norm holds one $\beta$ and "
+        r"one $\gamma$ for each of its $C$ channels, plus a running mean and variance per channel that are not "
+        "trained (the non-trainable column of the corrected table)."
     ),
     "dense": "A dense layer has a weight per input and output and a bias per output.",
 }
@@ -123,19 +123,19 @@ def _cell_place(index: int, row: LayerRow) -> dict[str, str]:
 
 def _steps(formula, row: LayerRow, value) -> tuple[tuple[str, object], ...]:
     used = sorted(sp.sympify(formula).free_symbols, key=lambda v: v.name)
-    given = ", ".join(f"{sym} = {row.values[sym]}" for sym in used)
-    return (("layer formula", formula), (f"with {given}" if given else "value", value))
+    given = ", ".join(f"{sp.latex(sym)} = {sp.latex(row.values[sym])}" for sym in used)
+    return (("layer formula", formula), (f"with ${given}$" if given else "value", value))
 
 
 def _shape_claim(key: str, index: int, row: LayerRow, cell: str) -> Claim:
     latex = _math(cell)
     shape = parse_shape(latex, {})
     reference = substitute(row.shape_formula, row.values)
-    note = f"Output of {row.layer} (H x W x C, channels last; sizes floored as in PyTorch)."
+    note = rf"Output of {row.layer} ($H \times W \times C$, channels last; sizes floored as in PyTorch)."
     claimed = shape
     if len(reference) == 1 and len(shape) > 1 and all(dim == 1 for dim in shape[:-1]):
         claimed = sp.Tuple(shape[-1])
-        note += " The report writes a vector of n units as 1 x 1 x n; it is read as that vector."
+        note += r" The report writes a vector of $n$ units as $1 \times 1 \times n$; it is read as that vector."
     parts = (("shape", claimed),)
     brute, oracle = _hooks(cnn_witness.cell(index, "shape"), parts, reference)
     return Claim(
@@ -223,7 +223,7 @@ def _calculation_claims(table: LayerTable, keys: list[str]) -> list[Claim]:
                 brute=brute,
                 oracle=oracle,
                 derivation=_steps(row.shape_formula[0], row, reference),
-                note="One side of the output map, floor((N + 2p - k)/s) + 1; the report writes it without the floor.",
+                note=r"One side of the output map, $\lfloor (N + 2p - k)/s \rfloor + 1$; the report writes it without the floor.",
             )
         )
     return out
@@ -246,7 +246,7 @@ def _total_claims(table: LayerTable, stated: list[sp.Basic]) -> list[Claim]:
             claimed=tuple((f"side {n}", side) for n, side in enumerate(sides, start=1)),
             reference=sp.simplify(cells),
             lhs=r"\text{sum of the report's parameter cells}",
-            derivation=(("the values of the report's parameter cells (blank = 0)", cells),),
+            derivation=(("the values of the report's parameter cells (a blank cell read as 0)", cells),),
             note="The report's own arithmetic: its total against the values it wrote in its parameter column. "
             "Whether those values are right is judged cell by cell.",
         ),
@@ -262,7 +262,7 @@ def _total_claims(table: LayerTable, stated: list[sp.Basic]) -> list[Claim]:
             brute=brute,
             oracle=oracle,
             derivation=(("the layers' values, from their formulas", sp.Add(*values, evaluate=False)),),
-            note="Trainable parameters, the ones the report's beta, gamma cell counts and PyTorch's parameters() "
+            note=r"Trainable parameters, the ones the report's $\beta, \gamma$ cell counts and PyTorch's parameters() "
             f"holds; with batch norm's running statistics the network holds {table.total} values.",
         ),
     ]

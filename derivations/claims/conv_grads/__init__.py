@@ -37,10 +37,10 @@ TOPIC = "conv_grads"
 DOMAIN = {net.SYMBOLS[name]: reals(sim.LOW, sim.HIGH) for name in net.BASE}
 _FUNCTIONS = {"max": sp.Max}
 _NETWORK = (
-    "Network: z_j = k_1 u_j + k_2 u_{j+1} + k_3 u_{j+2} + b (j = 1..3), v_1 = max(0, z_1, z_2), "
-    "v_2 = max(0, z_2, z_3), yhat = w_1 v_1 + w_2 v_2 + a, L = (yhat - y)^2/2; instances uniform in [-2, 2]. "
-    "Ties (measure zero) follow PyTorch: relu'(0) = 0, a pooling tie goes to the window's first element; "
-    "SymPy's Max would give Heaviside(0) = 1/2 there."
+    r"Network: $z_j = k_1 u_j + k_2 u_{j+1} + k_3 u_{j+2} + b$ ($j = 1, 2, 3$), $v_1 = \max(0, z_1, z_2)$, "
+    r"$v_2 = \max(0, z_2, z_3)$, $\hat{y} = w_1 v_1 + w_2 v_2 + a$, $L = (\hat{y} - y)^2/2$; instances uniform in "
+    r"$[-2, 2]$. Ties (measure zero) follow PyTorch: $\operatorname{relu}'(0) = 0$, a pooling tie goes to the "
+    r"window's first element; SymPy's Max would give the Heaviside step $H(0) = 1/2$ there."
 )
 
 
@@ -132,7 +132,7 @@ def gradient_claim(
         checks=gradient_checks(of, wrt, in_z, reference_z),
         derivation=(
             (
-                "SymPy's derivative, in z (PyTorch's tie conventions)",
+                "SymPy's derivative, in $z$ (PyTorch's tie conventions)",
                 sp.Eq(sp.Symbol(lhs), reference_z, evaluate=False),
             ),
         ),
@@ -155,8 +155,9 @@ def _parameters() -> Claim:
         statement=listed,
         reference=sp.FiniteSet(*(net.SYMBOLS[name] for name in sorted(truth))),
         checks=(("symbolic", parameter_check(listed, truth)),),
-        note="The rest of Q4 uses two pooled activations and only w_1, w_2 (dL/dw_1, dL/dw_2, yhat = w_1 v_1 + "
-        "w_2 v_2 + a), so the network is read with those two weights; w_3 is then not a parameter. " + _NETWORK,
+        note=r"The rest of Q4 uses two pooled activations and only $w_1$, $w_2$ ($\partial L/\partial w_1$, "
+        r"$\partial L/\partial w_2$, $\hat{y} = w_1 v_1 + w_2 v_2 + a$), so the network is read with those two "
+        "weights; $w_3$ is then not a parameter. " + _NETWORK,
     )
 
 
@@ -173,27 +174,27 @@ def _two_paths() -> Claim:
         claimed=(("paths", sp.Integer(count)),),
         reference=sp.Integer(paths),
         lhs=r"\#\{v_j \text{ depending on } z_2\}",
-        note="z_2 reaches L through every pooled activation whose window holds it.",
+        note="$z_2$ reaches $L$ through every pooled activation whose window holds it.",
     )
 
 
-_ALPHA = "alpha_j is dL/dz_j, the true upstream gradient; a named derivative on the right is its true value."
-_DELTA = "delta_j, undefined in the report, is read as dL/dv_j = (yhat - y) w_j."
-_Z = "The bare z is max(z_1, z_2) (the report's own max(0, z_1, z_2) = max(0, z))."
+_ALPHA = r"$\alpha_j$ is $\partial L/\partial z_j$, the true upstream gradient; a named derivative on the right is its true value."
+_DELTA = r"$\delta_j$, undefined in the report, is read as $\partial L/\partial v_j = (\hat{y} - y) w_j$."
+_Z = r"The bare $z$ is $\max(z_1, z_2)$ (the report's own $\max(0, z_1, z_2) = \max(0, z)$)."
 _OTHERWISE = "The empty condition of the last case is 'otherwise'."
 
 # (id, part of Q4, the report's LaTeX, of, wrt, how it is read): each about d(of)/d(wrt)
 GRADIENTS = (
     ("dL_dw1", "b", r"\frac{\partial L}{\partial w_1} = [-(\hat{y} - y)] [v_1] = (\hat{y} - y) v_1", "L", "w_1",
-     "Side 2 is read as the product dL/dyhat * dyhat/dw_1."),
+     r"Side 2 is read as the product $(\partial L/\partial \hat{y})(\partial \hat{y}/\partial w_1)$."),
     ("dL_dw2", "b", r"\frac{\partial L}{\partial w_2} = (\hat{y} - y) v_2", "L", "w_2", ""),
     ("dL_da", "b", r"\frac{\partial L}{\partial a} = (\hat{y} - y)", "L", "a", ""),
     ("dL_dz1_chain", "b",
      r"\frac{\partial L}{\partial z_1} = \frac{\partial}{\partial v_1} \frac{\partial v_1}{\partial z_1}", "L", "z_1",
-     "The operator d/dv_1 is read as dL/dv_1 (the report drops the L). " + _ALPHA),
+     r"The operator $\partial/\partial v_1$ is read as $\partial L/\partial v_1$ (the report drops the $L$). " + _ALPHA),
     ("dv1_dz1_cases", "b",
      r"\frac{\partial v_1}{\partial z_1} = \begin{cases} 0 & z < 0 \Rightarrow z_1, z_2 < 0 \\ 1 & z > 0 \end{cases}",
-     "v_1", "z_1", _Z + " The first case reads 'z < 0, hence z_1, z_2 < 0' (all must hold); no case covers z = 0."),
+     "v_1", "z_1", _Z + " The first case reads '$z < 0$, hence $z_1, z_2 < 0$' (all must hold); no case covers $z = 0$."),
     ("dL_dz1_cases", "b",
      r"\Rightarrow \frac{\partial L}{\partial z_1} = \begin{cases} 0 & \text{if } z_1 < 0, z_2 < 0 \\ \delta_1 & \end{cases}",
      "L", "z_1", _DELTA + " " + _OTHERWISE),
@@ -202,13 +203,13 @@ GRADIENTS = (
      "L", "z_3", _DELTA + " " + _OTHERWISE),
     ("dL_dz2_chain", "b",
      r"\frac{\partial L}{\partial z_2} = \frac{\partial L}{\partial v_1} \frac{\partial v_1}{\partial z_2} + \frac{\partial L}{\partial v_2} \frac{\partial v_2}{\partial z_2} = \delta_1 \frac{\partial v_1}{\partial z_2} + \delta_2 \frac{\partial v_2}{\partial z_2}",
-     "L", "z_2", "The sum over the two paths of z_2. " + _DELTA + " " + _ALPHA),
+     "L", "z_2", "The sum over the two paths of $z_2$. " + _DELTA + " " + _ALPHA),
     ("dv1_dz2_cases", "b",
      r"\frac{\partial V_1}{\partial z_2} = \begin{cases} 0 & \text{if } z_1 < 0, z_2 < 0 \\ 1 & \end{cases}",
-     "v_1", "z_2", "V_1 is v_1. " + _OTHERWISE),
+     "v_1", "z_2", "$V_1$ is $v_1$. " + _OTHERWISE),
     ("dv2_dz2_cases", "b",
      r"\frac{\partial V_2}{\partial z_2} = \begin{cases} 0 & \text{if } z_2 < 0, z_3 < 0 \\ 1 & \end{cases}",
-     "v_2", "z_2", "V_2 is v_2. " + _OTHERWISE),
+     "v_2", "z_2", "$V_2$ is $v_2$. " + _OTHERWISE),
     ("dL_dk1", "c",
      r"\begin{aligned} \frac{\partial L}{\partial k_1} &= \frac{\partial L}{\partial z_1} \frac{\partial z_1}{\partial k_1} + \frac{\partial L}{\partial z_2} \frac{\partial z_2}{\partial k_1} + \frac{\partial L}{\partial z_3} \frac{\partial z_3}{\partial k_1} \\ &= \alpha_1 u_1 + \alpha_2 u_2 + \alpha_3 u_3 \end{aligned}",
      "L", "k_1", _ALPHA),
@@ -245,7 +246,7 @@ def _max_nested() -> Claim:
         lhs="v_1",
         domain=DOMAIN,
         prover=lambda: prove_on_regions(in_z, reference_z, net.regions()),
-        note="Each side is v_1 of the network. " + _Z + " " + _NETWORK,
+        note="Each side is $v_1$ of the network. " + _Z + " " + _NETWORK,
     )
 
 
@@ -261,7 +262,7 @@ def _expansion(j: int, src: str) -> Claim:
         reference=net.Z[j - 1],
         lhs=f"z_{j}",
         domain=DOMAIN,
-        note="The reference is output j of a valid 1-D cross-correlation of u with kernel k, plus b.",
+        note="The reference is output $j$ of a valid 1-D cross-correlation of $u$ with kernel $k$, plus $b$.",
     )
 
 

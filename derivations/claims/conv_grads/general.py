@@ -33,10 +33,11 @@ MAX_SIZE = 8
 ALPHA, U = sp.IndexedBase("alpha"), sp.IndexedBase("u")
 _NAMES = {"alpha": ALPHA, "u": U, "i": i, "m": m, "d/dk_i": sp.Symbol("dL/dk_i"), "d/db": sp.Symbol("dL/db")}
 _READING = (
-    "The operator d/dk_i (d/db) is read as dL/dk_i (dL/db): the report drops the L. alpha_j = dL/dz_j is the "
-    "upstream gradient and m = n - K + 1 the number of outputs, so m terms are summed. Convolution is "
-    "cross-correlation, z_j = sum_l k_l u_{l+j-1} + b; the kernel size is written K = i + r (r >= 0) so that "
-    "i is a valid kernel index."
+    r"The operator $\partial/\partial k_i$ ($\partial/\partial b$) is read as $\partial L/\partial k_i$ "
+    r"($\partial L/\partial b$): the report drops the $L$. $\alpha_j = \partial L/\partial z_j$ is the upstream "
+    "gradient and $m = n - K + 1$ the number of outputs, so $m$ terms are summed. Convolution is "
+    r"cross-correlation, $z_j = \sum_l k_l u_{l+j-1} + b$; the kernel size is written $K = i + r$ ($r \ge 0$) so "
+    "that $i$ is a valid kernel index."
 )
 
 
@@ -71,9 +72,9 @@ def _unrolled(part: sp.Expr, wrt: str) -> Callable:
                 done += 1
                 if sp.expand(got - want) != 0:
                     record = Counterexample({"n": n, "K": kernel, "i": index}, sp.sstr(got), sp.sstr(want), "side 2")
-                    detail = f"differs at n={n}, K={kernel}, i={index}"
+                    detail = f"differs at $n = {n}$, $K = {kernel}$, $i = {index}$"
                     return Outcome("unrolled, exact", False, done, detail=detail, counterexample=record)
-        return Outcome(f"unrolled for every size up to n={MAX_SIZE}, exact", True, done)
+        return Outcome(f"unrolled exactly for every size up to $n = {MAX_SIZE}$", True, done)
 
     return check
 
@@ -106,7 +107,7 @@ def _numeric(part: sp.Expr, wrt: str, target: Callable, method: str) -> Callable
                     row = int(np.argmax(np.nan_to_num(error, nan=np.inf)))
                     instance = {"n": n, "K": kernel, "i": index, "u": u[row].tolist(), "alpha": alpha[row].tolist()}
                     record = Counterexample(instance, float(got[row]), float(expected[row]), "side 2")
-                    detail = f"differs at n={n}, K={kernel}, i={index}"
+                    detail = f"differs at $n = {n}$, $K = {kernel}$, $i = {index}$"
                     return Outcome(method, False, done, detail=detail, counterexample=record)
                 worst = max(worst, float(error.max()))
         return Outcome(method, True, done, max_abs_error=worst, tolerance="1e-9")
@@ -131,7 +132,7 @@ def _torch_grads(torch: Any, u: np.ndarray, kernel: int, alpha: np.ndarray):
 
 def _torch_oracle(part: sp.Expr, wrt: str) -> Callable:
     """The numeric check against PyTorch's conv1d autograd, as the claim's oracle (None without torch)."""
-    method = "PyTorch conv1d autograd (float64), every size up to n=8"
+    method = f"PyTorch's conv1d autograd in float64, every size up to $n = {MAX_SIZE}$"
 
     @torch_hook
     def oracle(torch: Any, size: int, rng: np.random.Generator) -> Outcome:
@@ -151,7 +152,7 @@ def general_claim(claim_id: str, source: str | None, wrt: str, latex: str | None
     reference = grad_k(i) if wrt == "k" else grad_b
     j, l = sp.symbols("j l", integer=True)
     layer = sp.Sum(sp.IndexedBase("k")[l] * U[l + j - 1], (l, 1, sp.Symbol("K")))
-    numpy_method = "NumPy conv1d_param_grads (sliding windows), every size up to n=8"
+    numpy_method = f"NumPy's conv1d_param_grads (sliding windows), every size up to $n = {MAX_SIZE}$"
     return Claim(
         id=claim_id,
         **place("Q4", "d"),

@@ -25,6 +25,7 @@ from ...checks.finite_diff import (
 )
 from ...checks.numeric import compile_expr
 from ...checks.torch_oracle import quiet_torch, torch_hook
+from ...checks.wording import tex_name, tex_number
 from ...outcome import Counterexample, Outcome
 from . import network as net
 from . import numeric as sim
@@ -94,17 +95,25 @@ def gradient_checks(of: str, wrt: str, parts: Parts, reference: sp.Expr) -> tupl
         values = {name: column[keep] for name, column in values.items()}
         rows, column, f = _space(of, wrt, values)
         target = central_difference(f, rows, column, STEP)
-        method = f"central differences of the simulated network, h={STEP:g}, every kink farther than {MARGIN:g}"
+        method = (
+            f"central differences of the simulated network, $h = {tex_number(STEP)}$, every kink farther than "
+            f"${tex_number(MARGIN)}$"
+        )
         return _judge(method, parts, reference, values, target, f"rtol={RTOL:g}, atol={ATOL:g}")
 
     def kinks(size: int, rng: np.random.Generator) -> Outcome:
         values = sim.on_kinks(sim.sample(size, rng), rng, near=KINK_STEP / 2)
         rows, column, f = _space(of, wrt, values)
         bracket = one_sided_differences(f, rows, column, KINK_STEP)
-        method = f"kink-aware: at and near ties, between the one-sided differences (h={KINK_STEP:g})"
+        method = f"kink-aware: at and near ties, between the one-sided differences ($h = {tex_number(KINK_STEP)}$)"
         return _judge(method, parts, reference, values, bracket, f"slack={KINK_SLACK:g}", KINK_SLACK)
 
     return (("sampled", smooth), ("sampled", kinks))
+
+
+def _names(names: Sequence[str]) -> str:
+    """Symbol names as inline math, or none."""
+    return f"${', '.join(tex_name(name) for name in names)}$" if names else "none"
 
 
 def parameter_check(listed: Sequence[sp.Symbol], truth: frozenset[str]) -> Callable:
@@ -115,8 +124,8 @@ def parameter_check(listed: Sequence[sp.Symbol], truth: frozenset[str]) -> Calla
         extra, missing = sorted(set(claimed) - truth), sorted(truth - set(claimed))
         passed = not extra and not missing
         record = Counterexample({}, claimed, sorted(truth), "parameter list")
-        detail = "" if passed else f"not parameters: {extra or 'none'}; missing: {missing or 'none'}"
-        method = "the set of symbols L depends on, less input u and target y"
+        detail = "" if passed else f"not parameters: {_names(extra)}; missing: {_names(missing)}"
+        method = "the symbols $L$ depends on, less the input $u$ and the target $y$"
         return Outcome(method, passed, detail=detail, counterexample=None if passed else record)
 
     return compare
@@ -129,7 +138,7 @@ def gradient_oracle(of: str, wrt: str, parts: Parts, reference: sp.Expr) -> Call
     def oracle(torch: Any, size: int, rng: np.random.Generator) -> Outcome:
         values = sim.sample(size, rng)
         target = _torch_gradient(torch, of, wrt, values)
-        method = "PyTorch autograd (float64): conv1d, max_pool1d(2, stride 1), relu"
+        method = "PyTorch autograd in float64 through conv1d, max_pool1d (size 2, stride 1) and relu"
         return _judge(method, parts, reference, values, target, f"rtol={RTOL:g}, atol={ATOL:g}")
 
     return oracle

@@ -48,8 +48,8 @@ EXAMPLE_3D = Layer(
 )
 
 _SCALING = (
-    "Kept values are divided by 1 - p (inverted dropout, as PyTorch and Keras do), so zero means dropped and "
-    "every kept value must equal x/(1-p)."
+    "Kept values are divided by $1 - p$ (inverted dropout, as PyTorch and Keras do), so zero means dropped and "
+    "every kept value must equal $x/(1-p)$."
 )
 
 
@@ -65,7 +65,7 @@ def _unit_claim(cid: str, source: str, layer: Layer, unit: tuple[str, ...], note
         statement=_unit(*unit),
         checks=(("sampled", unit_check(layer, unit)), ("sampled", rate_check(layer, unit))),
         oracle=oracle_check((layer,), (unit,)),
-        note=f"{note} Statement: the axes one random draw covers, layout {', '.join(layer.layout)}. {_SCALING}",
+        note=f"{note} Statement: the axes one random draw covers, layout $({', '.join(layer.layout)})$. {_SCALING}",
     )
 
 
@@ -92,7 +92,7 @@ def _unpermuted_in_torch(torch: Any) -> str:
     shared = shared_axes(kept.numpy())
     per_unit = int(np.prod([int(EXAMPLE_SHAPE[axis]) for axis in shared]))
     return (
-        f"fed unpermuted, torch reads the (W, H, D, C) array as one (C, D, H, W) volume and zeroes "
+        "fed without permuting, PyTorch reads the $(W, H, D, C)$ array as one $(C, D, H, W)$ volume and zeroes "
         f"{int(np.prod([int(n) for n in EXAMPLE_SHAPE])) // per_unit} units of {per_unit} elements"
     )
 
@@ -106,7 +106,7 @@ def _example_claims() -> list[Claim]:
     unit = ("W", "H", "D")
     layout_note = (
         "The report orders the example (width, height, depth, channels), channels last; PyTorch's Dropout3d "
-        "wants (N, C, D, H, W), so the sample is permuted to (1, 3, 32, 32, 32) for the oracle."
+        "wants $(N, C, D, H, W)$, so the sample is permuted to $(1, 3, 32, 32, 32)$ for the oracle."
     )
     return [
         Claim(
@@ -119,10 +119,10 @@ def _example_claims() -> list[Claim]:
             lhs=r"(\text{units per sample}, \text{elements per unit})",
             brute=lambda _values: measured_example_units(),
             oracle=oracle_check((EXAMPLE_3D,), (unit,), extra=_unpermuted_in_torch),
-            derivation=(("PyTorch layout (N, C, D, H, W) of the sample", torch_shape),),
+            derivation=(("PyTorch layout $(N, C, D, H, W)$ of the sample", torch_shape),),
             note=(
-                "Dropout3D on the report's 32 x 32 x 32 x 3 sample: 3 units (channels) of 32 x 32 x 32 elements "
-                f"each. {layout_note}"
+                r"Dropout3D on the report's $32 \times 32 \times 32 \times 3$ sample: 3 units (channels) of "
+                rf"$32 \times 32 \times 32$ elements each. {layout_note}"
             ),
         ),
         Claim(
@@ -132,8 +132,9 @@ def _example_claims() -> list[Claim]:
             statement=_unit(*unit),
             checks=(("sampled", unit_check(EXAMPLE_3D, unit)), ("sampled", rate_check(EXAMPLE_3D, unit))),
             note=(
-                "Of the example's three channels, each is zeroed whole with probability p: the number zeroed "
-                f"over {EXAMPLE_DRAWS} draws of the sample is Binomial(3 x {EXAMPLE_DRAWS}, p). {layout_note}"
+                "Of the example's three channels, each is zeroed whole with probability $p$: the number zeroed "
+                rf"over {EXAMPLE_DRAWS} draws of the sample is $\operatorname{{Binomial}}(3 \times {EXAMPLE_DRAWS}, p)$. "
+                f"{layout_note}"
             ),
         ),
     ]
@@ -149,7 +150,7 @@ def _expectation_claim() -> Claim:
         source=None,
         extension=True,
         statement=sp.Eq(sp.Symbol(r"\mathbb{E}[y]"), x, evaluate=False),
-        claimed=(("E[y]", x),),
+        claimed=(("$E[y]$", x),),
         reference=expectation,
         lhs=r"\mathbb{E}[y]",
         domain={x: reals(-5, 5), p: reals(0, 0.95)},
@@ -157,11 +158,11 @@ def _expectation_claim() -> Claim:
         oracle=expectation_check(DROPOUT_2D, use_torch=True),
         derivation=(
             (
-                "y = x m / (1 - p), m ~ Bernoulli(1 - p)",
+                r"$y = x m / (1 - p)$, $m \sim \operatorname{Bernoulli}(1 - p)$",
                 sp.Eq(sp.Symbol(r"\mathbb{E}[y]"), expectation, evaluate=False),
             ),
         ),
-        note="With inverted scaling 1/(1 - p), dropout (element- or channel-wise) keeps every expectation: E[y] = x.",
+        note="With inverted scaling $1/(1 - p)$, dropout (element- or channel-wise) keeps every expectation: $E[y] = x$.",
     )
 
 
@@ -181,7 +182,7 @@ def claims() -> tuple[Claim, ...]:
             "اما DropOut2D به طور رندوم تعدادی فیچرکمپ انتخاب و همه خانههای آنها را صفر میکند",
             DROPOUT_2D,
             ("H", "W"),
-            "Dropout2D zeroes whole feature maps: one draw per (sample, channel) covers its H x W cells.",
+            r"Dropout2D zeroes whole feature maps: one draw per (sample, channel) covers its $H \times W$ cells.",
         ),
         _unit_claim(
             "dropout.element_voxels",
@@ -195,7 +196,8 @@ def claims() -> tuple[Claim, ...]:
             "اما DropOut3D تمام دادههای یک کانال را صفر میکند",
             DROPOUT_3D,
             ("D", "H", "W"),
-            "Dropout3D zeroes all the data of a channel: one draw per (sample, channel) covers its D x H x W voxels.",
+            r"Dropout3D zeroes all the data of a channel: one draw per (sample, channel) covers its "
+            r"$D \times H \times W$ voxels.",
         ),
     ]
     both = ((DROPOUT_2D, ("H", "W")), (DROPOUT_3D, ("D", "H", "W")))

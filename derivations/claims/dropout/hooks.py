@@ -28,6 +28,7 @@ import numpy as np
 
 from ...checks.statistics import DEFAULT_ALPHA, binomial_acceptance, hoeffding_halfwidth
 from ...checks.torch_oracle import torch_hook
+from ...checks.wording import tex_number
 from ...lib.dropout import chance_of_coarser_mask, channel_dropout, element_dropout, shared_axes
 from ...outcome import Counterexample, Outcome
 
@@ -91,6 +92,11 @@ def _units(layer: Layer, names) -> tuple[int, ...]:
     return tuple(layer.layout.index(name) for name in names)
 
 
+def _axes(names) -> str:
+    """Axes as a sentence names them: ``$H, W$``, or no axis."""
+    return f"${', '.join(names)}$" if names else "no axis"
+
+
 def _judge_unit(layer: Layer, claimed: tuple[str, ...], x, y, p: Fraction, source: str) -> Outcome:
     kept = y != 0
     scaled = bool(np.allclose(y[kept], x[kept] / (1 - float(p)), rtol=1e-6, atol=0))
@@ -98,14 +104,15 @@ def _judge_unit(layer: Layer, claimed: tuple[str, ...], x, y, p: Fraction, sourc
     chance = chance_of_coarser_mask(x.shape, _units(layer, measured), float(p))
     ok = scaled and set(measured) == set(claimed)
     where = {"p": float(p), **dict(zip(layer.layout, map(int, x.shape), strict=True))}
+    bound = rf"$\le {tex_number(chance, 1)}$" if chance else "$< 10^{-300}$"
     detail = (
-        f"{source}, p={p}, shape {x.shape}: mask shared over {{{', '.join(measured)}}}, "
-        f"claimed {{{', '.join(claimed)}}}; kept values x/(1-p): {scaled}; "
-        f"chance of a coarser-looking mask {f'<= {chance:.1g}' if chance else '< 1e-300'}"
+        f"{source}, $p = {p}$, shape ${tuple(map(int, x.shape))}$: the mask is shared along {_axes(measured)} "
+        f"(claimed: {_axes(claimed)}); kept values {'are' if scaled else 'are not'} $x/(1-p)$; chance of a "
+        f"coarser-looking mask {bound}"
     )
-    part = "unit zeroed together" if scaled else "kept values scaled by 1/(1-p)"
+    part = "unit zeroed together" if scaled else "kept values scaled by $1/(1-p)$"
     found = None if ok else Counterexample(where, list(claimed), list(measured), part=part)
-    return Outcome(f"{source}: unit zeroed together", ok, samples=int(x.size), detail=detail, counterexample=found)
+    return Outcome(f"{source}: the unit zeroed together", ok, samples=int(x.size), detail=detail, counterexample=found)
 
 
 def _judge_rate(layer: Layer, claimed: tuple[str, ...], y, p: Fraction, source: str, alpha=DEFAULT_ALPHA) -> Outcome:
@@ -117,9 +124,13 @@ def _judge_rate(layer: Layer, claimed: tuple[str, ...], y, p: Fraction, source: 
     zeroed, n = int((~units).sum()), int(units.size)
     low, high = binomial_acceptance(n, p, alpha)
     ok = low <= zeroed <= high
-    detail = f"{source}: {zeroed} of {n} units zeroed at p={p}; exact acceptance [{low}, {high}] at alpha={alpha}"
+    detail = (
+        f"{source}: {zeroed} of {n} units zeroed at $p = {p}$; exact acceptance interval $[{low}, {high}]$ "
+        f"at false-alarm rate ${tex_number(float(alpha), 2)}$"
+    )
     found = None if ok else Counterexample({"p": float(p), "units": n}, [low, high], zeroed, part="zeroed units")
-    return Outcome(f"{source}: zeroed units ~ Binomial(n, p)", ok, samples=n, detail=detail, counterexample=found)
+    method = rf"{source}: the number of zeroed units against $\operatorname{{Binomial}}(n, p)$"
+    return Outcome(method, ok, samples=n, detail=detail, counterexample=found)
 
 
 def unit_check(layer: Layer, claimed: tuple[str, ...]) -> Callable[[int, np.random.Generator], Outcome]:
@@ -160,7 +171,7 @@ def oracle_check(
         failed = next((r for r in results if not r.passed), None)
         detail = "; ".join(r.detail for r in results) + (f"; {extra(torch)}" if extra else "")
         return Outcome(
-            " and ".join(f"torch.nn.{layer.torch_name} (train mode)" for layer in layers),
+            " and ".join(f"torch.nn.{layer.torch_name} in training mode" for layer in layers),
             passed=failed is None,
             samples=sum(r.samples for r in results),
             detail=detail,
@@ -190,14 +201,14 @@ def expectation_check(
         source = f"torch.nn.{layer.torch_name}" if use_torch else f"NumPy {layer.torch_name}"
         found = None
         if error > bound:
-            found = Counterexample({"p": float(p)}, 1, float(ratio.mean()), part="E[y/x]")
+            found = Counterexample({"p": float(p)}, 1, float(ratio.mean()), part="$E[y/x]$")
         return Outcome(
-            f"{source}: mean of y/x over units (Hoeffding)",
+            f"{source}: mean of $y/x$ over the units against $1$ (Hoeffding's bound)",
             passed=error <= bound,
             samples=int(ratio.size),
             max_abs_error=error,
             tolerance=f"Hoeffding half-width {bound:.3g} at alpha={alpha:g}",
-            detail=f"p={p}: mean y/x = {ratio.mean():.4f} over {ratio.size} units",
+            detail=f"$p = {p}$: the mean of $y/x$ over {ratio.size} units is ${ratio.mean():.4f}$",
             counterexample=found,
         )
 

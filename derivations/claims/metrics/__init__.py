@@ -104,7 +104,7 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
     sides = parse_chain(text, NAMES)
     part = sides[-1]
     draw = checks.draw_sales if positive else checks.draw_reals
-    sizes = f"n = 1..{MAX_N}"
+    sizes = rf"$n = 1, \dots, {MAX_N}$"
     return Claim(
         id=claim_id or f"metrics.{kind}",
         where="Q1(a)",
@@ -122,7 +122,7 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
             ),
             ("brute-force", sampled_check(part, helper, draw, f"NumPy helper of the reference, {sizes}")),
         ),
-        oracle=_torch_check(part, route, draw, f"PyTorch mse_loss (float64), {sizes}"),
+        oracle=_torch_check(part, route, draw, f"PyTorch's mse_loss in float64, {sizes}"),
         derivation=(
             ("prediction error", sp.Eq(sp.Symbol("e_i"), _ERROR, evaluate=False)),
             ("reference", sp.Eq(sp.Symbol(lhs), reference, evaluate=False)),

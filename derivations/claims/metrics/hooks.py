@@ -115,10 +115,10 @@ def batch_check(method: str, sizes: range, trial: Callable[..., Trial], *, prefe
         if not spoken:
             return Outcome(method, passed=None, samples=done, detail="no dataset the statement speaks about")
         if not failures:
-            return Outcome(method, passed=True, samples=done, detail=f"{spoken} datasets concerned")
+            return Outcome(method, passed=True, samples=done, detail=f"holds on all {spoken} datasets it concerns")
         target = sizes[0] if prefer is None else prefer
         count, found = min(failures, key=lambda item: (abs(item[0] - target), item[0]))
-        detail = f"fails for {len(failures)} of {len(sizes)} sizes, e.g. n = {count}"
+        detail = f"fails for {len(failures)} of {len(sizes)} sizes, e.g. $n = {count}$"
         return Outcome(method, passed=False, samples=done, detail=detail, counterexample=found)
 
     return check
@@ -165,7 +165,7 @@ def agreement_trial(metric: Metric, target: Metric) -> Callable[..., Trial]:
 
     >>> trial = agreement_trial(rrmse_rows, mean_relative)
     >>> batch_check("same?", range(1, 3), trial)(20, np.random.default_rng(0)).detail
-    'fails for 1 of 2 sizes, e.g. n = 2'
+    'fails for 1 of 2 sizes, e.g. $n = 2$'
     """
 
     def trial(rng: np.random.Generator, count: int, size: int) -> Trial:
@@ -227,7 +227,13 @@ def band_check(text: str, metric: Metric = rrmse_rows) -> Check:
         inside = (low <= formula) & (formula < high)
         return Trial((low <= meant) & (meant < high), formula, meant, values, relevant=inside)
 
-    method = f"datasets whose RRMSE is in [{low:.0%}, {high:.0%}): is RMSE / mean(yhat) in it too?"
+    if low == 0:
+        band = f"below {high:.0%}"
+    elif high == float("inf"):
+        band = f"at least {low:.0%}"
+    else:
+        band = rf"in $[{low * 100:g}\%, {high * 100:g}\%)$"
+    method = rf"datasets whose RRMSE is {band}: is $\text{{RMSE}} / \operatorname{{mean}}(\hat{{y}})$ there too?"
     return batch_check(method, range(1, MAX_N + 1), trial)
 
 

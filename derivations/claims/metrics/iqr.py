@@ -73,9 +73,10 @@ def _iqr_every_size(size: int, rng) -> Outcome:
             SOURCE, {"Q_1": quartile(values, sp.Rational(1, 4)), "Q_3": quartile(values, sp.Rational(3, 4))}
         )
         if sp.expand(written - middle_half_width(values)) != 0:
-            return Outcome("exact, every n", passed=False, detail=f"differs at n = {count}")
+            return Outcome("exact, for every $n$", passed=False, detail=f"differs at $n = {count}$")
     return Outcome(
-        f"exact for every n = 2..{MAX_N}: NumPy's linear quartiles against the middle-half rise", passed=True
+        rf"exact for every $n = 2, \dots, {MAX_N}$: NumPy's linear quartiles against the rise over the middle half",
+        passed=True,
     )
 
 

@@ -56,7 +56,8 @@ def nrmse_claims() -> list[Claim]:
                 (
                     "sampled",
                     checks.batch_check(
-                        f"NRMSE by the {name} of y, unchanged when the data is rescaled by c in [1e-3, 1e3]",
+                        rf"NRMSE $= \text{{RMSE}} / \text{{{name}}}(y)$ unchanged when the data is rescaled by "
+                        r"$c \in [10^{-3}, 10^{3}]$",
                         sizes,
                         checks.scale_trial(_nrmse(name)),
                     ),
@@ -79,7 +80,8 @@ def nrmse_claims() -> list[Claim]:
                 (
                     "sampled",
                     checks.batch_check(
-                        f"RMSE scales with c, NRMSE ({', '.join(NORMALIZERS)}) does not, c in [1e-3, 1e3]",
+                        f"RMSE scales with $c$, NRMSE by any of its {len(NORMALIZERS)} normalisers does not, "
+                        r"$c \in [10^{-3}, 10^{3}]$",
                         sizes,
                         checks.scale_contrast_trial,
                     ),
@@ -129,7 +131,7 @@ def rrmse_meaning_claims() -> list[Claim]:
                 (
                     "sampled",
                     checks.batch_check(
-                        "report RRMSE against RMSE / mean(yhat)",
+                        r"the report's RRMSE against $\text{RMSE} / \operatorname{mean}(\hat{y})$",
                         sizes,
                         checks.agreement_trial(rrmse_rows, checks.mean_relative),
                     ),
@@ -137,7 +139,7 @@ def rrmse_meaning_claims() -> list[Claim]:
                 (
                     "sampled",
                     checks.batch_check(
-                        "report RRMSE of the dataset repeated r = 2..4 times against once",
+                        "the report's RRMSE of the dataset repeated $r = 2, 3, 4$ times against its value once",
                         sizes,
                         checks.repetition_trial(rrmse_rows),
                     ),
@@ -157,7 +159,8 @@ def rrmse_meaning_claims() -> list[Claim]:
                 (
                     "sampled",
                     checks.batch_check(
-                        "report RRMSE unchanged when the data is rescaled by c in [1e-3, 1e3] (a pure number)",
+                        r"the report's RRMSE unchanged when the data is rescaled by $c \in [10^{-3}, 10^{3}]$ "
+                        "(a pure number)",
                         sizes,
                         checks.scale_trial(rrmse_rows),
                     ),
@@ -187,7 +190,8 @@ def rrmse_meaning_claims() -> list[Claim]:
                 (
                     "sampled",
                     checks.batch_check(
-                        "n = 2..24 months with mean sales 10,000, mean prediction 10,000 and RMSE 1,000",
+                        r"$n = 2, \dots, 24$ months with mean sales $10{,}000$, mean prediction $10{,}000$ "
+                        r"and RMSE $1{,}000$",
                         range(2, 25),
                         checks.sales_example_trial(rrmse_rows),
                         prefer=12,
@@ -208,7 +212,8 @@ def rrmse_meaning_claims() -> list[Claim]:
                 (
                     "sampled",
                     checks.batch_check(
-                        "two products (1..12 months of sales each) with equal report RRMSE: larger sales, larger RMSE?",
+                        "two products ($1$ to $12$ months of sales each) with equal RRMSE by the report's formula: "
+                        "does the one with larger sales have the larger RMSE?",
                         range(1, MAX_N + 1),
                         checks.two_products_trial(rrmse_rows),
                     ),

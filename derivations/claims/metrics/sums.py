@@ -28,6 +28,7 @@ import sympy as sp
 
 from ...checks.numeric import compile_expr
 from ...checks.sums import unroll
+from ...checks.wording import tex_value
 from ...outcome import Counterexample, Outcome
 
 __all__ = [
@@ -118,7 +119,7 @@ def general_prover(part: sp.Expr, reference: sp.Expr, *, positive: bool = False)
     >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / n)().passed
     True
     >>> general_prover(mean_of(TRUE), sp.Sum(TRUE[i], (i, 1, n)) / (n + 1))().detail
-    'claimed 5/3, reference 5/6 at n = 1, y = [5/3], yhat = [2]'
+    'claimed $\\\\frac{5}{3}$, reference $\\\\frac{5}{6}$ at $n = 1$, $y = (5/3), \\\\hat{y} = (2)$'
     """
 
     def prove() -> Outcome:
@@ -126,12 +127,14 @@ def general_prover(part: sp.Expr, reference: sp.Expr, *, positive: bool = False)
             got, want = _at(part, true, pred), _at(reference, true, pred)
             gap = sp.N(got - want, 30)
             if not gap.is_finite or abs(gap) > 1e-20 * (1 + abs(sp.N(want, 30))):
-                shown = ", ".join(f"{name} = [{', '.join(map(str, v))}]" for name, v in (("y", true), ("yhat", pred)))
-                detail = f"claimed {got}, reference {want} at n = {len(true)}, {shown}"
+                shown = ", ".join(
+                    f"{name} = ({', '.join(map(tex_value, v))})" for name, v in (("y", true), (r"\hat{y}", pred))
+                )
+                detail = f"claimed ${sp.latex(got)}$, reference ${sp.latex(want)}$ at $n = {len(true)}$, ${shown}$"
                 return Outcome("exact evaluation on rational data", passed=False, detail=detail)
         if sp.simplify(part - reference) == 0:
-            return Outcome("simplify(claimed - reference) = 0 for symbolic n", passed=True)
-        return Outcome("simplify(claimed - reference) for symbolic n", passed=None, detail="undecided")
+            return Outcome("SymPy simplifies the difference to $0$ for symbolic $n$", passed=True)
+        return Outcome("SymPy simplification of the difference for symbolic $n$", passed=None, detail="undecided")
 
     return prove
 
@@ -168,7 +171,7 @@ def sampled_check(
                     passed=False,
                     samples=done,
                     max_abs_error=float(error.max()),
-                    detail=f"differs at n = {count}",
+                    detail=f"differs at $n = {count}$",
                     counterexample=Counterexample(values, float(got[row]), float(want[row]), part="formula"),
                 )
             worst = max(worst, float(error.max()))
