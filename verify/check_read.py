@@ -144,6 +144,10 @@ def evaluated(expr: sp.Basic) -> sp.Basic:
         if isinstance(expr, sp.Piecewise) and expr.args and expr.args[-1].cond == sp.true:
             # a sum to n, done for every n: the last branch is the general one when n >= 1 is known
             expr = sp.piecewise_fold(expr)
+    # floor((n + 1)/3) as written, not floor(n/3 + 1/3): float64 divides an integer exactly at the kinks
+    expr = expr.replace(
+        lambda e: isinstance(e, (sp.floor, sp.ceiling)) and e.args[0].is_Add, lambda e: type(e)(sp.together(e.args[0]))
+    )
     return _gamma_forms(expr)
 
 

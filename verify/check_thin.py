@@ -34,7 +34,7 @@ def kink_targets(exprs) -> list[tuple[sp.Basic, bool]]:
 
     >>> x = sp.Symbol("x")
     >>> kink_targets([sp.Max(x, 7)])
-    [(x - 7, False)]
+    [(7 - x, False)]
     """
     found: dict[sp.Basic, bool] = {}
     for expr in exprs:
@@ -91,7 +91,12 @@ def _draw(domain, wide: bool, rng, size: int) -> list:
     kept = [p for p in points if wide or low <= p <= high]
     if domain.kind == "integer":
         return [sp.Integer(int(p)) for p in kept if not wide or _sign_ok(p, domain)]
-    return [sp.Float(p) if not isinstance(p, (int, sp.Basic)) else sp.sympify(p) for p in kept if _sign_ok(p, domain)]
+    # exact binary values: a confirmation at 30 digits must not inherit float64's cancellation
+    return [
+        sp.Rational(float(p)) if not isinstance(p, (int, sp.Basic)) else sp.sympify(p)
+        for p in kept
+        if _sign_ok(p, domain)
+    ]
 
 
 def _sign_ok(value, domain) -> bool:
@@ -103,10 +108,13 @@ def _exact_differs(claim, label, part, point) -> tuple | None:
     try:
         got = sp.sympify(part).xreplace(point)
         want = sp.sympify(claim.reference).xreplace(point)
-        gv = [complex(v.evalf(30)) for v in (got if isinstance(got, sp.Tuple) else [got])]
-        wv = [complex(v.evalf(30)) for v in (want if isinstance(want, sp.Tuple) else [want])]
+        # twice, at 30 and 60 digits (evalf gives up on cancellations past maxn): both must show the difference
+        gv, wv = ([_value(v, 30) for v in (e if isinstance(e, sp.Tuple) else [e])] for e in (got, want))
+        gv2, wv2 = ([_value(v, 60) for v in (e if isinstance(e, sp.Tuple) else [e])] for e in (got, want))
     except (TypeError, ValueError, ArithmeticError):
         return None
+    if any(abs(a - b) > 1e-12 * max(1.0, abs(b)) for a, b in zip(gv + wv, gv2 + wv2, strict=True)):
+        return None  # not settled at this precision: no counterexample
     rtol, atol = claim.tolerance
     for g, w in zip(gv, wv, strict=True):
         if not (all(map(math.isfinite, (g.real, g.imag, w.real, w.imag))) and g.imag == 0 and w.imag == 0):
@@ -114,6 +122,10 @@ def _exact_differs(claim, label, part, point) -> tuple | None:
         if abs(g.real - w.real) > atol + rtol * abs(w.real):
             return g.real, w.real
     return None
+
+
+def _value(expr, digits: int) -> complex:
+    return complex(expr.evalf(digits, maxn=20 * digits))
 
 
 def _plain(value):
