@@ -21,27 +21,16 @@ import sympy as sp
 
 from ..derivations.claim import Claim, Domain
 from ..derivations.claims import registry
-from ..derivations.errors import BadInputError, LatexParseError, UnknownSymbolError
-from ..derivations.latex.front import parse, parse_chain, parse_shape, split_chain
-from .assume import DEFAULT_REAL, describe, parse_assumptions
+from ..derivations.errors import BadInputError, ConvproofError, LatexParseError, UnknownSymbolError
+from ..derivations.latex.front import parse, parse_shape, split_chain
+from .assume import DEFAULT_REAL, bounded_names, describe, parse_assumptions
+from .check_read import FUNCTIONS, admit_value, derivative_of, evaluated, pretext
+from .check_run import run_probe
+from .check_verdict import DEFAULT_TIME_LIMIT, guarded
 from .results import Verdict
-from .runner import DEFAULT_SAMPLES, run_claim
-from .unroll import unrolled
+from .runner import DEFAULT_SAMPLES
 
 __all__ = ["check_latex", "claim_names", "compare_latex", "parse_assumptions"]
-
-
-def _logistic(z):
-    return 1 / (1 + sp.exp(-z))
-
-
-# Function names a formula may apply, unless the same name is declared as a symbol.
-FUNCTIONS = {
-    "Phi": lambda z: (1 + sp.erf(z / sp.sqrt(2))) / 2,
-    "sigma": _logistic,
-    "sigmoid": _logistic,
-    "softplus": lambda z: sp.log(1 + sp.exp(z)),
-}
 
 
 def _words(names: Mapping[str, sp.Basic]) -> list[str]:
@@ -87,6 +76,34 @@ def _functions(names: Mapping[str, sp.Basic] | None) -> dict:
     return {name: f for name, f in FUNCTIONS.items() if names is None or name not in names}
 
 
+def _side(text: str, names: Mapping[str, sp.Basic], words, functions) -> sp.Basic:
+    """One side, read and evaluated: ``\\frac{d}{dx} f`` differentiated, sums and integrals done."""
+    if (found := derivative_of(text)) is not None:
+        var, rest = found
+        if var not in names:
+            raise UnknownSymbolError(f"the derivative in {text!r} is with respect to {var}, which is not declared")
+        expr = sp.diff(_side(rest, names, words, functions), names[var])
+    else:
+        expr = parse(text, names, words=words, functions=functions)
+    admit_value(expr, text)
+    expr = evaluated(expr)
+    admit_value(expr, text)
+    return expr
+
+
+def _read(step, latex: str):
+    """``step()``; a failure that is not one of ours is still bad input, in one line."""
+    try:
+        return step()
+    except ConvproofError:
+        raise
+    except RecursionError:
+        raise LatexParseError(f"the formula {latex[:80]!r} nests too deeply to read") from None
+    except Exception as exc:
+        message = " ".join(str(exc).split())[:120]
+        raise LatexParseError(f"cannot read the formula {latex[:80]!r} ({type(exc).__name__}: {message})") from None
+
+
 def _parts(
     latex: str, names: Mapping[str, sp.Basic], functions: dict, *, shape: bool = False, drop: frozenset = frozenset()
 ):
@@ -98,19 +115,19 @@ def _parts(
     if not isinstance(latex, str):
         raise BadInputError(f"the formula must be LaTeX text, not {type(latex).__name__}")
     words = _words(names)
-    sides, notes = split_chain(latex), []
+    sides, notes = split_chain(pretext(latex)), []
     if len(sides) > 1 and _key(sides[0]) not in drop:
         try:
-            parse(sides[0], names, words=words, functions=functions)
-        except (UnknownSymbolError, LatexParseError):
+            _side(sides[0], names, words, functions)
+        except ConvproofError:
             drop = drop | {_key(sides[0])}
             notes.append(f"read {sides[0]} as the name of the quantity")
     if len(sides) > 1 and _key(sides[0]) in drop:
-        latex = "=".join(sides[1:])
+        sides = sides[1:]
     if shape:
-        parsed = tuple(parse_shape(side, names, words=words) for side in split_chain(latex))
+        parsed = tuple(parse_shape(side, names, words=words) for side in sides)
     else:
-        parsed = parse_chain(latex, names, words=words, functions=functions)
+        parsed = tuple(_side(side, names, words, functions) for side in sides)
     labels = ["formula"] if len(parsed) == 1 else [f"side {n}" for n in range(1, len(parsed) + 1)]
     return parsed, tuple(zip(labels, parsed, strict=True)), tuple(notes)
 
@@ -125,12 +142,21 @@ def _require_domain(parts, reference, domain: Mapping[sp.Symbol, Domain], what: 
         raise BadInputError(f"{what} has no sampling domain for {', '.join(missing)}; write it without them")
 
 
-def check_latex(latex: str, claim: Claim | str, *, samples: int = DEFAULT_SAMPLES, seed: int = 0) -> Verdict:
+def check_latex(
+    latex: str,
+    claim: Claim | str,
+    *,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Verdict:
     """Is ``latex`` equal to the reference of ``claim`` (an id or a Claim)?
 
     The formula may use the claim's own symbols; ``A = B = C`` checks every
     side, and a first side naming the claim's quantity (``RF_i =``) is
-    dropped. The verdict is the claim's, with the formula as its source.
+    dropped; the report's own text of the claim is read as the claim reads it.
+    The verdict is the claim's, with the formula as its source; ``limit``
+    seconds end the check in an undecided verdict.
 
     >>> v = check_latex(r"RF_i = 1 + (i + 1)d(k - 1)", "dilated.rf_closed_form", samples=200)
     >>> v.status, sorted(v.counterexample.instance)
@@ -139,34 +165,46 @@ def check_latex(latex: str, claim: Claim | str, *, samples: int = DEFAULT_SAMPLE
     claim = registry.get(claim) if isinstance(claim, str) else claim
     if claim.reference is None:
         raise BadInputError(f"claim {claim.id!r} is qualitative: it has no reference to check a formula against")
-    names = claim_names(claim)
-    drop = {_key(claim.lhs)} if claim.lhs else set()
-    if claim.source and len(split_chain(claim.source)) > 1:
-        drop.add(_key(split_chain(claim.source)[0]))
-    shape = isinstance(claim.reference, (sp.Tuple, tuple))
-    statement, parts, notes = _parts(latex, names, _functions(names), shape=shape, drop=frozenset(drop))
-    _require_domain(parts, claim.reference, claim.domain, f"claim {claim.id!r}")
-    probe = replace(
-        claim,
-        source=latex,
-        extension=False,
-        statement=statement if len(statement) > 1 else statement[0],
-        claimed=parts,
-        alternatives=(),
-        prover=None,
-        checks=(),
-        certified=None,
-        oracle=None,
-        condition=None,
-    )
-    verdict = run_claim(probe, samples=samples, seed=seed)
-    if verdict.status == "unverifiable" and (small := unrolled(probe)) is not None:
-        probe, grid = small
-        verdict = run_claim(probe, samples=samples, seed=seed)
-        notes = (*notes, f"the general form is undecided symbolically: judged with its sums unrolled at {grid}")
-    domain = "; ".join(f"{s.name}: {describe(probe.domain[s])}" for s in probe.symbols)
-    sampled = (f"sampled {domain}",) if domain else ()
-    return replace(verdict, notes=(f"checked against the reference of {claim.id}", *notes, *sampled))
+    if not isinstance(latex, str):
+        raise BadInputError(f"the formula must be LaTeX text, not {type(latex).__name__}")
+    learned: list[str] = []
+
+    def work() -> Verdict:
+        if claim.source and claim.claimed and _key(latex) == _key(claim.source):
+            statement, parts = claim.statement, claim.claimed
+            notes: tuple[str, ...] = ("the report's own text of the claim, read as the claim reads it",)
+        else:
+            names = claim_names(claim)
+            drop = {_key(claim.lhs)} if claim.lhs else set()
+            if claim.source and len(split_chain(claim.source)) > 1:
+                drop.add(_key(split_chain(claim.source)[0]))
+            shape = isinstance(claim.reference, (sp.Tuple, tuple))
+            statement, parts, notes = _read(
+                lambda: _parts(latex, names, _functions(names), shape=shape, drop=frozenset(drop)), latex
+            )
+            statement = statement if len(statement) > 1 else statement[0]
+        _require_domain(parts, claim.reference, claim.domain, f"claim {claim.id!r}")
+        probe = replace(
+            claim,
+            source=latex,
+            extension=False,
+            statement=statement,
+            claimed=parts,
+            alternatives=(),
+            prover=None,
+            checks=(),
+            certified=None,
+            oracle=None,
+            condition=None,
+        )
+        verdict, probe, how = run_probe(
+            probe, samples=samples, seed=seed, wide=frozenset(), bounded=False, learned=learned
+        )
+        domain = "; ".join(f"{s.name}: {describe(probe.domain[s])}" for s in probe.symbols)
+        sampled = (f"sampled {domain}",) if domain else ()
+        return replace(verdict, notes=(f"checked against the reference of {claim.id}", *notes, *how, *sampled))
+
+    return guarded(latex, work, limit=limit, learned=learned)
 
 
 class _Reals(Mapping):
@@ -195,34 +233,49 @@ def compare_latex(
     assume: str | None = None,
     samples: int = DEFAULT_SAMPLES,
     seed: int = 0,
+    limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Verdict:
     """Is ``latex`` (one formula or a chain ``A = B``) equal to the formula ``other``?
 
     ``assume`` declares the symbols (see :func:`parse_assumptions`); then a
     name not declared is an error. Without it, every name is a real in [-5, 5].
+    A symbol with no declared range is also tried at wide magnitudes (up to 10^6)
+    and every symbol at the kinks of floor, ceiling, sign, |.|, max and min;
+    ``limit`` seconds end the check in an undecided verdict.
 
     >>> compare_latex(r"k + (k - 1)(d - 1)", r"1 + d(k - 1)", assume="k, d: positive integer", samples=200).status
     'verified'
     """
     declared = parse_assumptions(assume) if assume is not None else None
-    names: Mapping[str, sp.Basic] = {n: sym for n, (sym, _) in declared.items()} if declared else _Reals()
-    statement, parts, notes = _parts(latex, names, _functions(declared))
     if not isinstance(other, str):
         raise BadInputError(f"the formula to compare against must be LaTeX text, not {type(other).__name__}")
-    reference = parse(other, names, words=_words(names) if declared else (), functions=_functions(declared))
-    by_symbol = {sym: dom for sym, dom in declared.values()} if declared else {}
-    used = set().union(*(e.free_symbols for _, e in parts), reference.free_symbols)
-    domain = {sym: by_symbol.get(sym, DEFAULT_REAL) for sym in sorted(used, key=lambda s: s.name)}
-    _require_domain(parts, reference, domain, "the formula")
-    probe = Claim(
-        id="check.formula",
-        where="convproof check",
-        source=latex,
-        statement=statement if len(statement) > 1 else statement[0],
-        claimed=parts,
-        reference=reference,
-        domain=domain,
-    )
-    verdict = run_claim(probe, samples=samples, seed=seed)
-    sampled = "; ".join(f"{s.name}: {describe(dom)}" for s, dom in domain.items()) or "nothing"
-    return replace(verdict, notes=(f"compared with {other}", *notes, f"sampled {sampled}"))
+    bounded = bounded_names(assume) if assume is not None else set()
+    learned: list[str] = []
+
+    def work() -> Verdict:
+        names: Mapping[str, sp.Basic] = {n: sym for n, (sym, _) in declared.items()} if declared else _Reals()
+        statement, parts, notes = _read(lambda: _parts(latex, names, _functions(declared)), latex)
+        words = _words(names) if declared else ()
+        reference = _read(lambda: _side(pretext(other), names, words, _functions(declared)), other)
+        by_symbol = {sym: dom for sym, dom in declared.values()} if declared else {}
+        used = set().union(*(e.free_symbols for _, e in parts), reference.free_symbols)
+        domain = {sym: by_symbol.get(sym, DEFAULT_REAL) for sym in sorted(used, key=lambda s: s.name)}
+        _require_domain(parts, reference, domain, "the formula")
+        probe = Claim(
+            id="check.formula",
+            where="convproof check",
+            source=latex,
+            statement=statement if len(statement) > 1 else statement[0],
+            claimed=parts,
+            reference=reference,
+            domain=domain,
+        )
+        wide = frozenset(s for s in domain if s.name not in bounded)
+        every = bool(domain) and all(s.name in bounded for s in domain)
+        verdict, probe, how = run_probe(probe, samples=samples, seed=seed, wide=wide, bounded=every, learned=learned)
+        sampled = "; ".join(f"{s.name}: {describe(dom)}" for s, dom in probe.domain.items()) or "nothing"
+        if wide & set(probe.domain):
+            sampled += f"; also magnitudes up to 1e6 for {', '.join(sorted(s.name for s in wide))}"
+        return replace(verdict, notes=(f"compared with {other}", *notes, *how, f"sampled {sampled}"))
+
+    return guarded(latex, work, limit=limit, learned=learned)

@@ -12,6 +12,8 @@ from ..derivations.claim import Claim
 
 __all__ = ["claim_rng", "sample_domain"]
 
+_INT64 = 2**62
+
 
 def claim_rng(seed: int, claim_id: str) -> np.random.Generator:
     """A generator that depends on the run's seed and the claim id only.
@@ -35,7 +37,9 @@ def sample_domain(claim: Claim, size: int, rng: np.random.Generator) -> dict[sp.
         for sym in symbols:
             dom = claim.domain[sym]
             if dom.kind == "integer":
-                draw[sym] = rng.integers(int(dom.low), int(dom.high) + 1, size=2 * size)
+                # a range beyond int64 (x in [0, 10^30]) is drawn within it; float64 carries those values anyway
+                low, high = max(int(dom.low), -_INT64), min(int(dom.high), _INT64 - 1)
+                draw[sym] = rng.integers(low, high + 1, size=2 * size)
             else:
                 draw[sym] = rng.uniform(dom.low, dom.high, size=2 * size)
         if claim.constraint is None:

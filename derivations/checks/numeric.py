@@ -40,8 +40,18 @@ def heaviside(value, at_zero=0.5) -> np.ndarray:
     return out[()]  # a scalar for a scalar, as NumPy's
 
 
-# NumPy has no erf: lambdify would fall back to math.erf, which rejects arrays.
+def _gamma(value: float) -> float:
+    try:
+        return math.gamma(value)
+    except ValueError:  # a pole (0, -1, -2, ...)
+        return math.nan
+    except OverflowError:
+        return math.inf
+
+
+# NumPy has no erf or gamma: lambdify would fall back to math.erf and math.gamma, which reject arrays.
 _MISSING_IN_NUMPY = {
+    "gamma": np.vectorize(_gamma, otypes=[float]),
     "Heaviside": heaviside,
     "erf": np.vectorize(math.erf, otypes=[float]),
     "erfc": np.vectorize(math.erfc, otypes=[float]),

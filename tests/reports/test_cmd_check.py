@@ -69,7 +69,7 @@ def test_check_json_is_the_verdict_record(capsys):
         (["check", "1 + k", "--claim", "dilated.rf_closed_frm"], "did you mean dilated.rf_closed_form"),
         (["check", "k", "--against", "k", "--assume", "k: complex"], "one kind"),
         (["check", "k", "--claim", "dilated.rf_base", "--assume", "k: integer"], "--assume goes with --against"),
-        (["check", "k"], "one of the arguments --claim --against is required"),
+        (["check", "k"], "--claim ID or --against LATEX2"),
         (["check", "k", "--claim", "dilated.rf_base", "--against", "k"], "not allowed with"),
     ],
     ids=[
