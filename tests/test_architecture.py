@@ -18,7 +18,12 @@ from tests.layout import modules
 MODULES = modules()
 LAYERS = (
     ("convproof.derivations.errors",),
-    ("convproof.derivations.claim", "convproof.derivations.outcome", "convproof.derivations.latex"),
+    (
+        "convproof.derivations.claim",
+        "convproof.derivations.outcome",
+        "convproof.derivations.finding",
+        "convproof.derivations.latex",
+    ),
     ("convproof.derivations.lib",),
     ("convproof.derivations.checks",),
     ("convproof.derivations.claims",),

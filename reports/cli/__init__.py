@@ -1,8 +1,10 @@
 """The ``convproof`` command: verify, claims, report, table, check.
 
 Each subcommand lives in its own module of this package with two functions,
-``add_parser(subparsers)`` and ``run(args) -> int``. A :class:`ConvproofError`
-becomes one line on stderr and exit code 2; no traceback for a user's mistake.
+``add_parser(subparsers)`` and ``run(args) -> int``. Only the module of the command
+being run is imported (``check`` then starts without building the report's machinery);
+the others are listed by name and summary. A :class:`ConvproofError` becomes one line
+on stderr and exit code 2; no traceback for a user's mistake.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ import sys
 
 from ...derivations.errors import ConvproofError
 
-COMMANDS = ("verify", "claims", "report", "table", "check")
+# command -> its summary in `convproof --help` (the module's own parser gives the details)
+COMMANDS = {
+    "verify": "run every check and print a verdict per claim",
+    "claims": "list the claims: id, where and verbatim source",
+    "report": "verify, write report.tex and build report.pdf (en, fa or both)",
+    "table": "output shape, parameters and receptive field of every layer of a network",
+    "check": "judge a formula: against a claim of the report or another formula",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,14 +32,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"convproof: error: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that command is built in full (the rest by name)."""
     parser = _Parser(
         prog="convproof",
         description="Audit the closed-form claims of a CNN report: encode, derive, check, report.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for name in COMMANDS:
+    for name, summary in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=summary)
+            continue
         module = importlib.import_module(f".{name}", __package__)
         command = module.add_parser(sub)
         command.set_defaults(handler=module.run)
@@ -39,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    chosen = next((word for word in argv if not word.startswith("-")), None)
+    parser = build_parser(chosen if chosen in COMMANDS else None)
     args = parser.parse_args(argv)
     try:
         return args.handler(args)

@@ -101,14 +101,15 @@ def _legend(fig, T: dict, lang: str, slots: int, rows: int) -> None:
 def activation_chart(pairs, lang: str, chart: int) -> bytes:
     """One of the report's two charts: every entry from PyTorch's definition at its default parameters
     (solid), and the chart's formula dashed where it is refuted or conditional, at the same parameters."""
+    from matplotlib.ticker import MaxNLocator
+
     T = strings(lang)["figure_text"]
     entries = chart_entries()
     drawn = [(c, v, entries[c.id]) for c, v in pairs if c.id in entries and entries[c.id].chart == chart]
     rows = -(-len(drawn) // _COLS)
     height = 1.35 * rows + 0.25
-    fig = style.new_figure(6.5, height, layout=None)  # fixed grid: constrained layout costs seconds
-    # margins in inches: room for the titles above, the x labels below and the f(x) labels on the left
-    fig.subplots_adjust(left=0.5 / 6.5, right=0.99, bottom=0.4 / height, top=1 - 0.25 / height, wspace=0.36, hspace=0.6)
+    # margins: room for the titles above, the x labels below and the f(x) labels on the left
+    fig = style.new_figure(6.5, height, lang, left=0.45, bottom=0.35, top=0.22, right=0.07, wspace=0.36, hspace=0.55)
     columns = {}
     for index in range(len(drawn)):
         row, col = divmod(index, _COLS)
@@ -141,7 +142,8 @@ def activation_chart(pairs, lang: str, chart: int) -> bytes:
         if params:
             lines = "\n".join(f"${p}$" for p in params)
             ax.text(0.04, 0.95, lines, transform=ax.transAxes, va="top", fontsize=5.5, linespacing=1.5)
-        ax.set_xticks([-4, -2, 0, 2, 4])
+        ax.set_xticks([-4, 0, 4])
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=3))  # few ticks: small panels, and each tick costs time
         ax.set_xlim(-4, 4)
         ax.margins(y=0.12)
         ax.tick_params(length=2, pad=1.5)
@@ -159,7 +161,7 @@ def gelu_errors(pairs, lang: str) -> bytes:
     T = strings(lang)["figure_text"]
     grid = np.linspace(-5.0, 5.0, 1001)
     exact = compile_expr(activations.gelu(x), [x])(grid)
-    fig = style.new_figure(6.5, 4.3)
+    fig = style.new_figure(6.5, 4.3, lang, left=0.62, bottom=0.68, top=0.25, wspace=0.32, hspace=0.55)
     axes = fig.subplot_mosaic([["f", "f"], ["tanh", "sigmoid"]])
     top = axes["f"]
     zoom = top.inset_axes([0.08, 0.4, 0.3, 0.52])
@@ -187,7 +189,7 @@ def gelu_errors(pairs, lang: str) -> bytes:
     # one legend for the three curves, read from the side the edition starts from
     fig.legend(
         handles=handles if lang == "en" else handles[::-1],
-        loc="outside lower center",
+        loc="lower center",
         ncols=3,
         frameon=False,
         markerfirst=lang == "en",

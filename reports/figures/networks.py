@@ -33,7 +33,7 @@ def rf_growth(pairs, lang: str) -> bytes:
     """Receptive field against depth for stacks of 3-tap dilated convolutions: fixed dilations on a
     linear axis (left), the dilation doubling per layer on its own linear axis (right)."""
     T = strings(lang)["figure_text"]
-    fig = style.new_figure(6.5, 2.6)
+    fig = style.new_figure(6.5, 2.6, lang, left=0.5, bottom=0.42, top=0.25, wspace=0.28)
     left, right = fig.subplots(1, 2)
     for dilation, colour, dashes, marker in _FIXED:
         rf = [receptive_field([(3, 1, dilation)] * int(n)) for n in _DEPTH]
@@ -118,7 +118,7 @@ def q3_shapes(pairs, lang: str) -> bytes:
     report, derived = report_values(), derived_values()
     if [row[0] for row in report] != [row[0] for row in derived]:
         raise RuntimeError("the report's Q3 table and the derived table list different layers")
-    fig = style.new_figure(6.5, 3.4)
+    fig = style.new_figure(6.5, 3.4, lang, left=1.05, bottom=0.42, top=0.25, wspace=0.06)
     sizes, params = fig.subplots(1, 2, sharey=True)
     y = np.arange(len(report))
     for ax, column in ((sizes, 1), (params, 2)):

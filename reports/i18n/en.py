@@ -87,7 +87,7 @@ STRINGS = {
     "conventions": "Conventions",
     "conventions_text": [
         "Convolution is cross-correlation, as in deep-learning frameworks; the output size is $\\lfloor (N + 2p - d(k-1) - 1)/s \\rfloor + 1$.",
-        "ReLU$'(0) = 0$ and ties of a max as PyTorch resolves them; SymPy's Heaviside$(0) = 1/2$ differs and is noted where it matters.",
+        "ReLU$'(0) = 0$ and ties of a max as PyTorch resolves them; SymPy's step function, which takes the value $1/2$ at 0, is not used for them.",
         "Batch norm as PyTorch: momentum 0.1, biased batch variance to normalise, unbiased running variance, running statistics start at 0 and 1.",
         "Percentiles by NumPy's default (linear interpolation); standard deviation with ddof $= 0$.",
     ],

@@ -40,9 +40,9 @@ def prose_problems(text: str, code_names: frozenset[str] = CODE_NAMES) -> list[s
     problems = []
     if text.count("$") % 2:
         problems.append("an odd number of '$' (a literal '$', or an unclosed formula)")
-    for ascii_math in ("**", "yhat", "haty", "sqrt("):
+    hints = {"**": "^", "yhat": r"$\hat{y}$", "haty": r"$\hat{y}$", "sqrt(": r"$\sqrt{...}$", "heaviside": "a step"}
+    for ascii_math, hint in hints.items():  # SymPy's and Python's spellings
         if ascii_math in text.lower():
-            hint = {"yhat": r"$\hat{y}$", "haty": r"$\hat{y}$", "sqrt(": r"$\sqrt{...}$"}.get(ascii_math, "^")
             problems.append(f"{ascii_math!r} (write {hint})")
     pieces = re.split(r"(\$[^$]*\$)", text)
     for position, piece in enumerate(pieces):
@@ -92,6 +92,7 @@ def test_claim_prose_has_its_mathematics_in_latex():
         ("the sign of $y_i - \\hat{y}_i$ and of haty", "haty"),
         ("it is z_2**2", "**"),
         ("its value is sqrt(sum (y - yhat)^2 / sum yhat^2)", "sqrt("),
+        ("SymPy gives Heaviside(0, 1/2) there", "heaviside"),
         ("read as x^2 here", "'^' outside math"),
         ("the gradient dL/dw_1 is", "'_' outside math"),
         ("x for x >= 0", "'>=' outside math"),

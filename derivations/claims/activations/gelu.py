@@ -68,8 +68,8 @@ def _certified_identity(form: str, claimed: sp.Basic):
             max_abs_error=bound.upper,
             tolerance=f"atol={atol:g}",
             detail=(
-                rf"$\sup_x |\text{{approximation}} - \text{{GELU}}| \in [{tex_number(bound.lower, 10)}, "
-                rf"{tex_number(bound.upper, 10)}]$ at $x = \pm {point:.6f}$; beyond $\pm {bound.tail_from}$ the "
+                f"sup error in $[{tex_number(bound.lower, 10)}, {tex_number(bound.upper, 10)}]$ at "
+                rf"$x = \pm {point:.6f}$; beyond $\pm {bound.tail_from}$ the "
                 rf"tail is at most ${tex_number(bound.tail, 3)}$; error at $x = 1$: ${tex_number(bound.error_at_1, 10)} "
                 rf"\pm {tex_number(bound.error_at_1_radius, 1)}$; relative error on $x > 0$ at most "
                 f"${tex_number(relative.upper, 6)}$ (at $x = {relative.argmax:.4f}$), unbounded relative to GELU's "
@@ -101,7 +101,6 @@ def _written_constant(form: str, claimed: sp.Basic) -> sp.Rational:
 
 
 def _minimax(form: str) -> Claim:
-    name = {"tanh": "cubic coefficient a", "sigmoid": "scale c"}[form]
     words, symbol = {"tanh": ("cubic coefficient", "a"), "sigmoid": ("scale", "c")}[form]
 
     def certified() -> Outcome:

@@ -40,7 +40,7 @@ _NETWORK = (
     r"Network: $z_j = k_1 u_j + k_2 u_{j+1} + k_3 u_{j+2} + b$ ($j = 1, 2, 3$), $v_1 = \max(0, z_1, z_2)$, "
     r"$v_2 = \max(0, z_2, z_3)$, $\hat{y} = w_1 v_1 + w_2 v_2 + a$, $L = (\hat{y} - y)^2/2$; instances uniform in "
     r"$[-2, 2]$. Ties (measure zero) follow PyTorch: $\operatorname{relu}'(0) = 0$, a pooling tie goes to the "
-    r"window's first element; SymPy's Max would give the Heaviside step $H(0) = 1/2$ there."
+    r"window's first element; SymPy's Max would give a derivative of $1/2$ there."
 )
 
 

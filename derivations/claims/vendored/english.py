@@ -76,7 +76,7 @@ ENGLISH: dict[str, str] = {
         "some of them are set to zero"
     ),
     "dropout.prose_dropout2d_use": (
-        "This type of dropout is used in two-dimensional convolutional layers, and mostly in **image processing**"
+        "This type of dropout is used in two-dimensional convolutional layers, and mostly in image processing"
     ),
     "dropout.prose_on_feature_maps": "In CNNs, dropout is applied to the feature map, also called the activation map",
     "dropout.prose_spatial_rationale": (
