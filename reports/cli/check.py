@@ -11,7 +11,7 @@ import json
 from ...derivations.errors import BadInputError
 from ...verify.check import check_latex, compare_latex
 from ...verify.runner import DEFAULT_SAMPLES, new_seed
-from .options import positive_int, seed
+from .options import samples, seed
 
 
 def add_parser(sub):
@@ -35,7 +35,7 @@ def add_parser(sub):
         help="with --against: declare the symbols, e.g. 'k, d: positive integer; x: real in [-3, 3]' "
         "(default: every name is a real in [-5, 5])",
     )
-    parser.add_argument("--samples", type=positive_int, default=None, help="random instances (default 2000)")
+    parser.add_argument("--samples", type=samples, default=None, help="random instances (default 2000, at most 100000)")
     parser.add_argument("--seed", type=seed, default=None, help="seed of the random instances (default: a fresh one)")
     parser.add_argument("--json", action="store_true", help="print the verdict as JSON")
     return parser
