@@ -83,6 +83,8 @@ def _lstat(path: Path, option: str) -> os.stat_result | None:
         return os.lstat(path)
     except FileNotFoundError:
         return None
+    except NotADirectoryError:
+        raise _fail(option, path, "its folder is a file", "create it first") from None
     except OSError as exc:
         raise _fail(option, path, exc.strerror or type(exc).__name__, "choose another path") from None
 

@@ -266,9 +266,10 @@ def check_sizes(latex: str, quoted: str) -> None:
                     f"{MAX_TERMS:,} terms with numeric limits: write the bound as a declared symbol"
                 )
             continue
+        numeric = None
         if base is not None and not latex[start - 1 : start].isalpha() and latex[start - 1 : start] not in ("_", "\\"):
-            digits(f"{{{base}}}^{exponent}", quoted)
-        elif size is not None and size > math.log10(MAX_DIGITS):
+            numeric = digits(f"{{{base}}}^{exponent}", quoted)
+        if numeric is None and size is not None and size > math.log10(MAX_DIGITS):
             raise LatexParseError(
                 f"the LaTeX {quoted} raises a symbol to a power of {_number(size)}; the front reads exponents of at "
                 f"most {MAX_DIGITS:,}: write the exponent as a declared symbol"
