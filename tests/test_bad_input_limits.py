@@ -7,9 +7,11 @@ without a closed form is refused after parsing. Each row ran for 12 s to minutes
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import sympy as sp
 
+from convproof.derivations.checks.numeric import evaluate
 from convproof.derivations.errors import BadInputError, LatexParseError
 from convproof.derivations.latex.front import parse
 from tests.bad_input_table import Row, api, check_row, cli, ids
@@ -116,3 +118,10 @@ def test_long_sums_with_a_closed_form_are_judged_without_a_loop():
 @pytest.mark.parametrize("text", [r"2^{30000}", r"3248!", r"\binom{100}{50}", r"x^{10000}", r"\prod_{i=1}^{10000} i"])
 def test_just_inside_the_bounds_is_read(text):
     assert parse(text, NAMES) is not None
+
+
+def test_a_power_tower_is_evaluated_without_mpmath_running_away():
+    """x^{x^{x^{x^{x}}}} on [1, 5]: mpmath has no exponent limit and used never to return at x = 5."""
+    tower = x ** (x ** (x ** (x**x)))
+    values = evaluate(tower, [x], [np.array([1.0, 1.2, 5.0])], 3)[:, 0]
+    assert values[0] == 1.0 and 1 < values[1] < 2 and np.isinf(values[2])
