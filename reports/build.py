@@ -1,4 +1,4 @@
-"""Write report.tex and run latexmk, in a temporary folder, then move the results into place.
+"""Write report.tex and run latexmk in the run's staging folder (:mod:`convproof.reports.outputs`).
 
 A failed TeX run leaves nothing behind in the output folder and raises
 :class:`TexBuildError` with the relevant lines of the TeX log, not the whole log.
@@ -10,13 +10,12 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..derivations.errors import BadInputError, TexBuildError, ToolMissingError
-from .cli.options import write_atomic
+from ..derivations.errors import TexBuildError, ToolMissingError
+from .outputs import new_file_mode, write_file
 
 __all__ = ["ENGINES", "BuildResult", "build_edition", "check_engine"]
 
@@ -45,20 +44,6 @@ def check_engine(lang: str) -> None:
             raise ToolMissingError(f"{tool} is not installed, needed for the {lang} PDF; {_INSTALL_HINT}")
 
 
-def prepare_out(out_dir: str | Path) -> Path:
-    """The output folder, created if needed; a clear error if it cannot be written."""
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BadInputError(
-            f"cannot create output folder {str(out)!r} ({exc.strerror}); choose a writable --out"
-        ) from None
-    if not os.access(out, os.W_OK):
-        raise BadInputError(f"output folder {str(out)!r} is not writable; choose a writable --out")
-    return out
-
-
 def _log_excerpt(log: Path, limit: int = 12) -> str:
     if not log.exists():
         return "no log was written"
@@ -84,32 +69,28 @@ def _run_tex(lang: str, folder: Path) -> None:
 
 
 def build_edition(
-    lang: str, tex: str, out_dir: Path, *, tex_only: bool, assets: dict[str, bytes] | None = None
+    lang: str, tex: str, stage: Path, *, tex_only: bool, assets: dict[str, bytes] | None = None
 ) -> BuildResult:
-    """Compile one edition in a temporary folder and move report.tex/pdf to ``out_dir/lang``."""
+    """Compile one edition in ``stage/work-LANG`` and gather report.tex/pdf and figures in ``stage/LANG``.
+
+    The folder ``stage/LANG`` is what :func:`convproof.reports.outputs.publish` moves into place.
+    """
     if not tex_only:
         check_engine(lang)
-    target = prepare_out(out_dir) / lang
+    work, target = stage / f"work-{lang}", stage / lang
+    work.mkdir()
+    target.mkdir()
     timings: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix=f".convproof-{lang}-", dir=out_dir) as scratch:
-        folder = Path(scratch)
-        (folder / "report.tex").write_text(tex, encoding="utf-8")
-        for name, data in (assets or {}).items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        if not tex_only:
-            start = time.perf_counter()
-            _run_tex(lang, folder)
-            timings["tex engine"] = time.perf_counter() - start
-        target.mkdir(exist_ok=True)
-        for name in assets or {}:
-            dest = target / name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(folder / name, dest)
-        write_atomic(target / "report.tex", tex)
-        pdf = None
-        if not tex_only:
-            pdf = target / "report.pdf"
-            os.replace(folder / "report.pdf", pdf)
+    files = {"report.tex": tex.encode("utf-8"), **(assets or {})}
+    for name, data in files.items():
+        write_file(work / name, data, option=f"--out (the {lang} edition)")
+    if not tex_only:
+        start = time.perf_counter()
+        _run_tex(lang, work)
+        timings["tex engine"] = time.perf_counter() - start
+        files["report.pdf"] = b""
+    for name in files:
+        os.replace(work / name, target / name)
+        os.chmod(target / name, new_file_mode())
+    pdf = target / "report.pdf" if not tex_only else None
     return BuildResult(lang, target / "report.tex", pdf, timings)

@@ -1,12 +1,7 @@
-"""Bad input, from one table: our error type, a message naming the input and the remedy, nothing left behind.
+"""Bad input, the first part of the table: the LaTeX front, geometry, layer specs, metrics, the verifier, the CLI.
 
-Each row is an API call or a command line. An API call must raise the
-row's :class:`~convproof.derivations.errors.ConvproofError` subclass; a command line
-must exit with 2 and print exactly one line on stderr (no traceback), and a
-command that fails in its handler must raise the row's error type there. In
-both, the message must contain every ``says`` fragment (the input it names,
-and what would be right), and the temporary folder the row may write into
-must hold no new file afterwards.
+The harness (what every row must satisfy) is tests/bad_input_table.py; the other parts are
+test_bad_input_outputs.py, test_bad_input_limits.py and test_bad_input_api.py.
 """
 
 from __future__ import annotations
@@ -15,8 +10,6 @@ import math
 import os
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -36,38 +29,18 @@ from convproof import (
 from convproof.derivations.claims import registry
 from convproof.derivations.errors import (
     BadInputError,
-    ConvproofError,
     LatexParseError,
     ToolMissingError,
     UnknownClaimError,
     UnknownSymbolError,
 )
 from convproof.derivations.latex.front import parse, parse_shape
-from convproof.reports.cli import build_parser, main
+from convproof.reports.cli import main
 from convproof.verify import check_latex, run_claim
+from tests.bad_input_table import Row, api, check_row, cli, ids
 
 ROOT = Path(__file__).resolve().parents[1]
 x, k = sp.symbols("x k", real=True)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One bad input: an API call (``call``) or a command line (``argv``, with ``{tmp}`` for a scratch folder)."""
-
-    id: str
-    error: type[ConvproofError] | None  # None: rejected by argparse before any of our code runs
-    says: tuple[str, ...]
-    call: Callable[[], object] | None = None
-    argv: tuple[str, ...] = ()
-    env: tuple[tuple[str, str], ...] = ()
-
-
-def api(id: str, call: Callable[[], object], error: type[ConvproofError], *says: str) -> Row:
-    return Row(id, error, says, call=call)
-
-
-def cli(id: str, argv: str | list[str], error: type[ConvproofError] | None, *says: str, env=()) -> Row:
-    return Row(id, error, says, argv=tuple(argv.split() if isinstance(argv, str) else argv), env=tuple(env))
 
 
 TABLE = [
@@ -160,50 +133,14 @@ TABLE = [
 ]  # fmt: skip
 
 
-def _files(folder: Path) -> set[str]:
-    return {str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file()}
-
-
-def _fill(text: str, tmp: Path) -> str:
-    return text.replace("{tmp}", str(tmp))
-
-
 def test_the_table_is_large_and_ids_are_unique():
     assert len(TABLE) >= 40
-    assert len({row.id for row in TABLE}) == len(TABLE)
+    assert len(ids(TABLE)) == len(TABLE)
 
 
-@pytest.mark.parametrize("row", TABLE, ids=[row.id for row in TABLE])
+@pytest.mark.parametrize("row", TABLE, ids=ids(TABLE))
 def test_bad_input(row: Row, tmp_path, capsys, monkeypatch):
-    (tmp_path / "a-file").write_text("a file, not a folder\n")
-    (tmp_path / "no-bin").mkdir()
-    before = _files(tmp_path)
-    for name, value in row.env:
-        monkeypatch.setenv(name, _fill(value, tmp_path))
-    if row.call is not None:
-        with pytest.raises(row.error) as caught:
-            row.call()
-        message = str(caught.value)
-    else:
-        argv = [_fill(arg, tmp_path) for arg in row.argv]
-        try:
-            code = main(argv)
-        except SystemExit as exit_info:  # argparse's usage errors
-            code = exit_info.code
-        _, err = capsys.readouterr()
-        assert code == 2
-        assert len(err.splitlines()) == 1 and err.startswith("convproof: error: "), err
-        assert "Traceback" not in err
-        message = err
-        if row.error is not None:
-            args = build_parser().parse_args(argv)
-            with pytest.raises(row.error):
-                args.handler(args)
-            capsys.readouterr()
-    assert "\n" not in message.strip()
-    for fragment in row.says:
-        assert _fill(fragment, tmp_path) in message, f"{fragment!r} not in {message!r}"
-    assert _files(tmp_path) == before, "a failed command left files behind"
+    check_row(row, tmp_path, capsys, monkeypatch)
 
 
 def test_missing_tex_engine_creates_no_output_folder(tmp_path, monkeypatch, capsys):

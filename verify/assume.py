@@ -68,8 +68,13 @@ def _domain(kind: str, sign: str | None, bounds: str | None, declaration: str) -
         "negative": high < 0,
         "nonpositive": high <= 0,
     }[sign]
-    if not low <= high or not fits:
-        raise BadInputError(f"in the assumption {declaration}, the range [{low}, {high}] is empty or not {sign}")
+    if not low <= high:
+        raise BadInputError(
+            f"in the assumption {declaration!r}, the range [{low}, {high}] is empty: its low end is above its high "
+            f"end; write [{high}, {low}]"
+        )
+    if not fits:
+        raise BadInputError(f"in the assumption {declaration!r}, the range [{low}, {high}] is not {sign}")
     convert = int if kind == "integer" else float
     return Domain(kind, convert(low), convert(high))
 

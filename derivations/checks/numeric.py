@@ -20,6 +20,9 @@ import mpmath
 import numpy as np
 import sympy as sp
 
+from ..latex.long_sums import long_sums
+from ..latex.normalise import shown
+
 __all__ = ["CSE_FROM", "compile_expr", "evaluate", "heaviside"]
 
 
@@ -63,12 +66,38 @@ _MISSING_IN_NUMPY = {
 CSE_FROM = 50_000
 
 
+# mpmath has no exponent limit: x^(x^(x^(x^x))) at x = 5 would never finish. A power whose result
+# has more than 2^20 binary digits of exponent (about 10^315,000) is left as float64 gave it (inf).
+_MAX_MAGNITUDE_BITS = 20
+
+
+class _GuardedPow(sp.Function):
+    """A power with a variable exponent, computed by :func:`_guarded_pow` in the mpmath redo."""
+
+    nargs = 2
+
+
+def _guarded_pow(base, exponent):
+    """``base ** exponent`` in mpmath, refused (OverflowError) when the result is astronomically large.
+
+    >>> _guarded_pow(mpmath.mpf(5), mpmath.mpf(5) ** 3125)
+    Traceback (most recent call last):
+    ...
+    OverflowError: the power is too large to compute
+    """
+    size = abs(mpmath.log(abs(base))) * abs(exponent) if base not in (0, 1) and exponent != 0 else 0
+    if size and mpmath.mag(size) > _MAX_MAGNITUDE_BITS:
+        raise OverflowError("the power is too large to compute")
+    return base**exponent
+
+
 @lru_cache(maxsize=4096)
 def _compiled(expr: sp.Basic, args: tuple[sp.Symbol, ...], cse: bool = False, backend: str = "numpy"):
     """The one lambdify cache of convproof: NumPy for evaluation, mpmath to redo float64 overflows."""
     if backend == "mpmath":
+        guarded = expr.replace(lambda e: e.is_Pow and not e.exp.is_number, lambda e: _GuardedPow(e.base, e.exp))
         try:
-            return sp.lambdify(args, expr, modules="mpmath")
+            return sp.lambdify(args, guarded, modules=[{"_GuardedPow": _guarded_pow}, "mpmath"])
         except (NameError, TypeError, ValueError, NotImplementedError):  # a function mpmath does not print
             return None
     # the mapping first: lambdify gives the first module priority, and its "numpy" maps Heaviside to np.heaviside
@@ -78,12 +107,18 @@ def _compiled(expr: sp.Basic, args: tuple[sp.Symbol, ...], cse: bool = False, ba
 def compile_expr(expr: sp.Basic, args: Sequence[sp.Symbol], *, cse: bool = False):
     """A NumPy function of ``args`` computing ``expr`` (cached); ``cse`` computes repeated parts once.
 
+    A sum or product of more than ``MAX_TERMS`` terms is computed from its closed form, never by
+    a Python loop over its terms; one without a closed form is refused.
+
     >>> import sympy as sp
-    >>> x = sp.Symbol("x")
+    >>> x, i = sp.symbols("x i", integer=True)
     >>> compile_expr(x**2 + 1, [x])(np.array([1.0, 2.0]))
     array([2., 5.])
+    >>> compile_expr(sp.Sum(i, (i, 1, 10**9)), [])()
+    500000000500000000
     """
-    return _compiled(sp.sympify(expr), tuple(args), bool(cse))
+    expr = sp.sympify(expr)
+    return _compiled(long_sums(expr, shown(str(expr))), tuple(args), bool(cse))
 
 
 def _redo_overflows(part: sp.Basic, args: Sequence[sp.Symbol], columns: list[np.ndarray], value: np.ndarray) -> None:

@@ -10,12 +10,13 @@ does not pay for the report's claims.
 from __future__ import annotations
 
 import difflib
-import importlib
 import fnmatch
+import importlib
 from functools import cache
 
 from ..claim import Claim
 from ..errors import UnknownClaimError
+
 __all__ = ["TOPICS", "all_claims", "get", "select"]
 
 # The topic modules of this package, in the order of the report. Add a module here to register

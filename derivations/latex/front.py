@@ -32,6 +32,7 @@ import sympy as sp
 from ..errors import LatexParseError, UnknownSymbolError
 from . import rules as latex_rules
 from .ellipsis import ellipsis_sum, ellipsis_terms, has_ellipsis
+from .long_sums import long_sums
 from .normalise import admit, normalise, shown, split_top
 from .parser import raw_parse
 
@@ -134,7 +135,9 @@ def parse_chain(
         if has_ellipsis(side):
             first, last = ellipsis_terms(side)
             return ellipsis_sum([side_of(term) for term in first], side_of(last), latex)
-        return _audit(raw_parse(side, latex, functions).xreplace(held), symbols, functions, latex)
+        return long_sums(
+            _audit(raw_parse(side, latex, functions).xreplace(held), symbols, functions, latex), shown(latex)
+        )
 
     return tuple(side_of(side) for side in split_chain(text))
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from ..errors import LatexParseError
+from .limits import check_sizes
 
 __all__ = ["MAX_DEPTH", "MAX_LENGTH", "admit", "group", "normalise", "printed_forms", "shown", "split_top"]
 
@@ -86,7 +87,9 @@ def group(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def admit(latex) -> None:
-    """Refuse what the parser cannot take: not text, too long, nested too deep.
+    """Refuse what the parser cannot take: not text, too long, nested too deep, numbers too large.
+
+    The bounds on numbers, exponents and products are :mod:`convproof.derivations.latex.limits`'.
 
     >>> admit("{" * 12 + "x" + "}" * 12)
     Traceback (most recent call last):
@@ -109,6 +112,7 @@ def admit(latex) -> None:
             f"the LaTeX {shown(latex)} nests brackets {deepest} deep; the front reads at most {MAX_DEPTH} levels "
             "(the parser slows exponentially with depth): name inner parts and write them separately"
         )
+    check_sizes(latex, shown(latex))
 
 
 def _wrap_d(math: str) -> str:

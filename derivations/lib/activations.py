@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .expressions import validated
 from .gaussian import normal_cdf
 from .selu import selu_alpha, selu_lambda
 
@@ -280,3 +281,9 @@ def sinc(x: sp.Basic) -> sp.Basic:
     1
     """
     return sp.sinc(x)
+
+
+# every activation refuses text, None, sequences and matrices in one line (BadInputError)
+for _name, _function in list(globals().items()):
+    if callable(_function) and getattr(_function, "__module__", None) == __name__ and not _name.startswith("_"):
+        globals()[_name] = validated(_function)

@@ -13,6 +13,8 @@ layer; it does not assume them.
 
 from __future__ import annotations
 
+import reprlib
+
 import numpy as np
 import sympy as sp
 from numpy.lib.stride_tricks import sliding_window_view
@@ -25,9 +27,16 @@ __all__ = ["conv1d_outputs", "conv1d_param_grads", "conv1d_param_grads_symbolic"
 
 def _array(name: str, value) -> np.ndarray:
     try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise BadInputError(f"{name} must be an array of numbers, got {value!r}") from None
+        raw = np.asarray(value)
+        if np.iscomplexobj(raw):
+            raise BadInputError(f"{name} holds complex numbers; pass real numbers")
+        array = np.asarray(raw, dtype=float)
+    except OverflowError:
+        raise BadInputError(f"{name} holds a number too large for float64 (above 1.8e308); rescale it") from None
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, BadInputError):
+            raise
+        raise BadInputError(f"{name} must be an array of numbers, got {reprlib.repr(value)}") from None
     if array.ndim < 1 or array.shape[-1] < 1:
         raise BadInputError(f"{name} must be a non-empty array (last axis = positions), got shape {array.shape}")
     if not np.all(np.isfinite(array)):

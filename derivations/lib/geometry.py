@@ -30,6 +30,12 @@ def _check_int(name: str, value, minimum: int, context: str = ""):
     if type(value) is int and value >= minimum:  # the common case first: a deep stack checks every layer
         return value
     if _is_symbolic(value):
+        if (value - minimum).is_negative or getattr(value, "is_integer", None) is False:
+            raise BadInputError(
+                f"{context}{name} must be an integer >= {minimum}, got {value!r}, which its assumptions make "
+                f"{'negative' if value.is_negative else 'smaller' if (value - minimum).is_negative else 'no integer'}; "
+                "declare it integer=True, positive=True"
+            )
         return value
     if isinstance(value, bool) or not isinstance(value, (Integral, sp.Integer)):
         raise BadInputError(f"{context}{name} must be an integer >= {minimum}, got {value!r}")

@@ -15,6 +15,7 @@ datasets, without input checks; the claims' checks use them.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Callable
 
 import numpy as np
@@ -105,14 +106,26 @@ def rrmse_rows(y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         return rmse_rows(y_true, y_pred) / norm
 
 
+def _real_array(name: str, value) -> np.ndarray:
+    """``value`` as a float array; complex numbers, text and integers beyond float64 are refused."""
+    try:
+        raw = np.asarray(value)
+        if np.iscomplexobj(raw):
+            raise BadInputError(f"{name} holds complex numbers; pass real numbers (e.g. the absolute values)")
+        return np.asarray(raw, dtype=float)
+    except OverflowError:
+        raise BadInputError(f"{name} holds a number too large for float64 (above 1.8e308); rescale it") from None
+    except (TypeError, ValueError) as exc:
+        if isinstance(exc, BadInputError):
+            raise
+        raise BadInputError(f"{name} must be a sequence of numbers, got {reprlib.repr(value)}") from None
+
+
 def _pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """Both inputs as 1-D float arrays of one length, finite, not empty."""
     arrays = []
     for name, value in (("y_true", y_true), ("y_pred", y_pred)):
-        try:
-            array = np.asarray(value, dtype=float)
-        except (TypeError, ValueError):
-            raise BadInputError(f"{name} must be a sequence of numbers, got {value!r}") from None
+        array = _real_array(name, value)
         if array.ndim != 1:
             raise BadInputError(f"{name} must be one-dimensional (one value per sample), got shape {array.shape}")
         if array.size == 0:

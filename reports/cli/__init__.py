@@ -10,7 +10,10 @@ on stderr and exit code 2; no traceback for a user's mistake.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import re
+import signal
 import sys
 
 from ...derivations.errors import ConvproofError
@@ -29,7 +32,46 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line and exits with 2."""
 
     def error(self, message: str):
-        self.exit(2, f"convproof: error: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"convproof: error: {_short(message)} (see '{self.prog} --help')\n")
+
+
+def _short(message: str) -> str:
+    """An argparse message with every long quoted argument cut, on one line (it may quote 70 KB).
+
+    >>> _short("invalid choice: '" + "x" * 500 + "' (choose from 'en', 'fa')")
+    "invalid choice: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (choose from 'en', 'fa')"
+    """
+    message = re.sub(r"'([^'\n]{38})[^'\n]{3,}'", r"'\1'...", " ".join(message.split()))
+    message = re.sub(r"(\S{60})\S{20,}", r"\1...", message)
+    return message if len(message) <= 400 else message[:397] + "..."
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised like Ctrl-C so that every clean-up runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum, frame):
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _clean_exit_on_signals():
+    """While a command runs, SIGTERM and SIGHUP clean up as SIGINT does (temporary folders removed)."""
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    try:
+        previous = {name: signal.signal(getattr(signal, name), _terminate) for name in names}
+    except ValueError:  # not the main thread: leave the handlers alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -57,10 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(chosen if chosen in COMMANDS else None)
     args = parser.parse_args(argv)
     try:
-        return args.handler(args)
+        with _clean_exit_on_signals():
+            return args.handler(args)
     except ConvproofError as exc:
         print(f"convproof: error: {exc}", file=sys.stderr)
         return 2
+    except Terminated as stop:
+        print(f"convproof: stopped by {signal.Signals(stop.signum).name}", file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
         print("convproof: interrupted", file=sys.stderr)
         return 130

@@ -16,7 +16,7 @@ from ...verify.check import check_latex, compare_latex
 from ...verify.check_batch import run_batch
 from ...verify.check_verdict import DEFAULT_TIME_LIMIT, judge
 from ...verify.runner import DEFAULT_SAMPLES, new_seed
-from .options import positive_int, seed
+from .options import samples, seed
 
 CHECK_SAMPLES = DEFAULT_SAMPLES
 
@@ -62,7 +62,7 @@ def add_parser(sub):
     )
     parser.add_argument("--require-proof", action="store_true", help="'holds on samples' exits 3, not 0")
     parser.add_argument(
-        "--samples", type=positive_int, default=None, help=f"random instances (default {CHECK_SAMPLES})"
+        "--samples", type=samples, default=None, help=f"random instances (default {CHECK_SAMPLES}, at most 100000)"
     )
     parser.add_argument("--seed", type=seed, default=None, help="seed of the random instances (default: a fresh one)")
     parser.add_argument(

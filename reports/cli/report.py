@@ -7,7 +7,7 @@ import time
 from ..i18n import LANGS
 from ..pipeline import regenerate
 from ..rubric import Rubric
-from .options import positive_int, seed
+from .options import samples, seed
 
 
 def add_parser(sub):
@@ -17,7 +17,9 @@ def add_parser(sub):
         "--out", default="build", metavar="DIR", help="output folder; editions go to DIR/LANG/ (default: build)"
     )
     parser.add_argument("--tex-only", action="store_true", help="write report.tex without running TeX")
-    parser.add_argument("--samples", type=positive_int, default=None, help="random instances per claim (default 2000)")
+    parser.add_argument(
+        "--samples", type=samples, default=None, help="random instances per claim (default 2000, at most 100000)"
+    )
     parser.add_argument("--seed", type=seed, default=0, help="seed of the random instances (default 0: reproducible)")
     parser.add_argument(
         "--rubric",

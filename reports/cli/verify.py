@@ -7,13 +7,16 @@ import sys
 from ...derivations.claims import registry
 from ...verify.results import STATUSES
 from ...verify.runner import DEFAULT_SAMPLES, new_seed, run_all
-from .options import dump_json, positive_int, seed
+from ..outputs import check_file
+from .options import dump_json, samples, seed
 
 
 def add_parser(sub):
     parser = sub.add_parser("verify", help="run every check and print a verdict per claim")
     parser.add_argument("--json", metavar="PATH", help="also write the verdicts as a JSON list to PATH")
-    parser.add_argument("--samples", type=positive_int, default=None, help="random instances per claim (default 2000)")
+    parser.add_argument(
+        "--samples", type=samples, default=None, help="random instances per claim (default 2000, at most 100000)"
+    )
     parser.add_argument("--seed", type=seed, default=None, help="seed of the random instances (default: a fresh one)")
     parser.add_argument("--only", metavar="PATTERN", help="only claims whose id matches this glob or substring")
     parser.add_argument(
@@ -40,10 +43,13 @@ def progress_printer(stream=None):
 
 
 def run(args) -> int:
+    if args.json is not None:
+        check_file(args.json, "--json")  # before the run: a bad path is found in a second, not after minutes
     claims = registry.select(args.only)
     run_seed = args.seed if args.seed is not None else new_seed()
-    samples = args.samples or DEFAULT_SAMPLES
-    verdicts = run_all(claims, samples=samples, seed=run_seed, progress=progress_printer(), oracle=args.oracle)
+    verdicts = run_all(
+        claims, samples=args.samples or DEFAULT_SAMPLES, seed=run_seed, progress=progress_printer(), oracle=args.oracle
+    )
     width = max(len(v.claim_id) for v in verdicts)
     for v in verdicts:
         evidence = "; ".join(e.short() for e in v.evidence)
@@ -53,7 +59,7 @@ def run(args) -> int:
     print(f"seed {run_seed} (replay with --seed {run_seed})")
     if not args.oracle:
         print("PyTorch oracle not run (--oracle adds it)")
-    if args.json:
+    if args.json is not None:
         dump_json(args.json, [dict(v.to_json(), seed=run_seed) for v in verdicts])
     if args.fail_on_refuted and counts["refuted"]:
         return 1

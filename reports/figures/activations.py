@@ -161,7 +161,7 @@ def gelu_errors(pairs, lang: str) -> bytes:
     T = strings(lang)["figure_text"]
     grid = np.linspace(-5.0, 5.0, 1001)
     exact = compile_expr(activations.gelu(x), [x])(grid)
-    fig = style.new_figure(6.5, 4.3, lang, left=0.62, bottom=0.68, top=0.25, wspace=0.32, hspace=0.55)
+    fig = style.new_figure(6.5, 4.3, lang, left=0.8, bottom=0.68, top=0.25, wspace=0.4, hspace=0.55)
     axes = fig.subplot_mosaic([["f", "f"], ["tanh", "sigmoid"]])
     top = axes["f"]
     zoom = top.inset_axes([0.08, 0.4, 0.3, 0.52])
@@ -220,7 +220,8 @@ def _error_panel(ax, grid, error, bound, at_max: float, line: dict, T: dict, lan
         bbox=_TAG,
     )
     low, high = float(np.min(error)), float(np.max(error))
-    room, rim = 0.8 * bound.upper, 0.1 * bound.upper  # room for the label on the maximum's side
+    # room for the label on the maximum's side (two lines; Persian lines are taller)
+    room, rim = (1.2 if lang == "en" else 1.7) * bound.upper, 0.1 * bound.upper
     ax.set_ylim(low - (room if sign < 0 else rim), high + (room if sign > 0 else rim))
     ax.set_xlim(grid[0], grid[-1])
     ax.set_xlabel("$x$")

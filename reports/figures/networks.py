@@ -62,7 +62,7 @@ def rf_growth(pairs, lang: str) -> bytes:
         ax.set_xlim(-0.3, _DEPTH[-1] + 0.9)
         ax.set_ylim(0, 1.12 * max(max(line.get_ydata()) for line in ax.lines))  # room for the last value's label
         ax.grid(True, alpha=0.3)
-        ax.legend(loc="upper left")
+        ax.legend(loc="upper left", markerfirst=lang == "en")
     return style.pdf(fig, lang)
 
 
