@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..derivations.claim import Claim
 from ..verify.results import Evidence, Verdict
 from . import latex as L
+from . import translate as T
 
 __all__ = ["appendix"]
 
@@ -27,7 +28,7 @@ def _error(e: Evidence, S: dict, lang: str) -> str:
 def _line(e: Evidence, S: dict, lang: str) -> str:
     # what a passing check found is its pass; the details of the others say what went wrong or was measured
     shown = e.detail if e.detail and (e.passed is not True or e.tier == "certified") else ""
-    method = L.mixed(e.method + (f": {shown}" if shown else ""), lang)
+    method = L.mixed(T.evidence(e.method, lang) + (f": {T.evidence(shown, lang)}" if shown else ""), lang)
     facts = [S["result"][e.passed]]
     if e.samples is not None:
         facts.append(L.prose(S["n_instances"].format(n=L.number(e.samples)), lang))
@@ -49,8 +50,8 @@ def _derivation(claim: Claim, S: dict, lang: str) -> str:
     steps = []
     for caption, step in claim.derivation:
         body = L.formula(step, max_length=120)
-        shown = f" ${body}$" if len(body) < 70 else "\n" + L.math_block(body)
-        steps.append(f"{L.mixed(caption, lang)}:{shown}")
+        shown = f" ${T.math_words(body, lang)}$" if len(body) < 70 else "\n" + L.math_block(body, lang)
+        steps.append(f"{L.mixed(T.caption(claim, caption, lang), lang)}:{shown}")
     return f"{{\\footnotesize\\textit{{{S['derivation']}}}: " + "; ".join(steps) + "}\\par\n"
 
 

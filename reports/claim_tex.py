@@ -16,6 +16,7 @@ from ..derivations.claims.vendored.english import english
 from ..derivations.outcome import Counterexample
 from ..verify.results import Verdict
 from . import latex as L
+from . import translate as T
 
 __all__ = ["claim_block", "correction_of", "counterexample_sentence", "how_verified", "prose_item", "verified_table"]
 
@@ -30,9 +31,9 @@ def _source(claim: Claim, S: dict, lang: str) -> str:
         out = f"{S['as_written']}:\n" + L.persian_quote(text, lang)
         rendering = english(claim.id) if lang == "en" else None
         return out + (f"{S['in_english']}: “{L.mixed(rendering, lang)}”\n\n" if rendering else "")
-    if "$" in text or not claim.claimed:
+    if "$" in text:
         return f"{S['as_written']}: {L.mixed(text, lang)}\n\n"
-    return L.math_block(text)  # the report's formula, under the claim's heading
+    return L.math_block(text, lang)  # the report's formula (or list, or value), under the claim's heading
 
 
 def how_verified(verdict: Verdict, S: dict, lang: str) -> str:
@@ -61,7 +62,7 @@ def counterexample_sentence(claim: Claim, ce: Counterexample, S: dict, lang: str
     template = S["ce_text"] if named is not None else S["ce_text_named"]
     sentence = template.format(
         at=where,
-        part=L.mixed(named if named is not None else ce.part, lang),
+        part=L.mixed(named if named is not None else T.label(ce.part, lang), lang),
         claimed=L.render_value(ce.claimed),
         reference=L.render_value(ce.reference),
     )
@@ -79,7 +80,10 @@ def _depends(claim: Claim, verdicts: Mapping[str, Verdict], S: dict, lang: str) 
     wrong = [cid for cid in claim.depends_on if verdicts.get(cid) and verdicts[cid].status == "refuted"]
     if not wrong:
         return ""
-    return L.prose(S["depends"].format(ids=", ".join(L.latin(cid, lang) for cid in wrong)), lang) + "\n\n"
+    return (
+        L.prose(S["depends"].format(ids=S["list_separator"].join(L.identifier(cid, lang) for cid in wrong)), lang)
+        + "\n\n"
+    )
 
 
 def _result(claim: Claim, verdict: Verdict, verdicts: Mapping[str, Verdict], S: dict, lang: str) -> str:
@@ -94,14 +98,15 @@ def _result(claim: Claim, verdict: Verdict, verdicts: Mapping[str, Verdict], S: 
     elif status == "conditional" and verdict.condition:
         out.append(f"{S['holds_when']} ${verdict.condition}$.\n\n")
     elif status == "conditional":
-        out.append(L.prose(S["holds_under"].format(convention=L.latin(verdict.convention, lang)), lang) + "\n\n")
+        name = L.mixed(T.convention(verdict.convention, lang), lang)
+        out.append(L.prose(S["holds_under"].format(convention=name), lang) + "\n\n")
     if verdict.counterexample is not None and status != "approximate":
         sentence = counterexample_sentence(claim, verdict.counterexample, S, lang)
         out.append(f"\\textit{{{S['counterexample']}}}: {sentence}\n\n")
     correction = correction_of(claim) if claim.claimed else None
     if correction and status in ("refuted", "conditional", "approximate"):
         out.append(
-            f"\\textit{{{S['exact' if status == 'approximate' else 'correction']}}}:\n" + L.math_block(correction)
+            f"\\textit{{{S['exact' if status == 'approximate' else 'correction']}}}:\n" + L.math_block(correction, lang)
         )
     return "".join(out)
 
@@ -113,7 +118,7 @@ def claim_block(
     badge = L.status_mark(verdict.status, S)
     out = [f"\\claimheading{{{L.latin(claim.id, lang)}}}{{{badge}}}\n", _source(claim, S, lang)]
     if claim.note:
-        out.append(f"{{\\small\\textit{{{S['reading']}}}: {L.mixed(claim.note, lang)}}}\n\n")
+        out.append(f"{{\\small\\textit{{{S['reading']}}}: {L.mixed(T.note(claim, lang), lang)}}}\n\n")
     out.append(_result(claim, verdict, verdicts, S, lang))
     if finding_title:
         out.append(f"\\textit{{{S['see_finding']}}}: {finding_title}\n\n")
@@ -124,9 +129,11 @@ def _cell_source(claim: Claim, lang: str) -> str:
     text = claim.source
     if text is None:
         return "---"
-    if _ARABIC.search(text) or "$" in text or not claim.claimed:
-        return L.mixed(text, lang) if not _ARABIC.search(text) else L.persian_inline(text, lang)
-    return f"\\fitmath{{{' '.join(text.split())}}}"
+    if _ARABIC.search(text):
+        return L.persian_inline(text, lang)
+    if "$" in text:
+        return L.mixed(text, lang)
+    return f"\\fitmath{{{L.math_words(' '.join(text.split()), lang)}}}"
 
 
 def verified_table(entries, verdicts: Mapping[str, Verdict], S: dict, lang: str) -> str:
@@ -134,7 +141,7 @@ def verified_table(entries, verdicts: Mapping[str, Verdict], S: dict, lang: str)
     head = " & ".join(f"\\textbf{{{h}}}" for h in S["verified_header"])
     rows = []
     for claim, verdict in entries:
-        note = f"\\newline {L.mixed(claim.note, lang)}" if claim.note else ""
+        note = f"\\newline {L.mixed(T.note(claim, lang), lang)}" if claim.note else ""
         extra = _depends(claim, verdicts, S, lang).strip()
         extra = f"\\newline {extra}" if extra else ""
         rows.append(
@@ -150,7 +157,7 @@ def verified_table(entries, verdicts: Mapping[str, Verdict], S: dict, lang: str)
 def prose_item(claim: Claim, S: dict, lang: str) -> str:
     """A statement listed and not judged, as one item: the original and its English rendering."""
     rendering = english(claim.id) if lang == "en" else None
-    text = claim.source or claim.prose
+    text = claim.source or T.summary(claim, lang)
     if _ARABIC.search(text):
         original = L.persian_inline(text, lang)
     elif "$" in text:

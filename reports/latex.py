@@ -17,6 +17,7 @@ from ..derivations.claim import Claim
 from ..verify.results import STATUSES, Verdict
 from . import mathtext
 from .i18n import persian_digits
+from .translate import math_words
 
 __all__ = [
     "counts",
@@ -27,6 +28,7 @@ __all__ = [
     "identifier",
     "latin",
     "math_block",
+    "math_words",
     "mixed",
     "number",
     "persian_inline",
@@ -126,7 +128,7 @@ def mixed(text: str, lang: str) -> str:
     out = []
     for pos, piece in enumerate(re.split(r"(\$[^$]+\$)", text)):
         if pos % 2:
-            out.append(rf"\lr{{{piece}}}" if lang == "fa" else piece)
+            out.append(rf"\lr{{{math_words(piece, lang)}}}" if lang == "fa" else piece)
         elif not piece:
             continue
         elif not _ARABIC.search(piece):
@@ -231,9 +233,9 @@ def formula(expr: sp.Basic, lhs: str = "", *, max_length: int = 260) -> str:
     return f"{lhs} = {body}" if lhs else body
 
 
-def math_block(latex: str) -> str:
+def math_block(latex: str, lang: str = "en") -> str:
     """A displayed formula, scaled down only when wider than the line."""
-    body = " ".join(latex.split())
+    body = math_words(" ".join(latex.split()), lang)
     return f"\\begin{{center}}\\fitmath{{{body}}}\\end{{center}}\n"
 
 

@@ -33,8 +33,15 @@ def _cell(text: str, lang: str, status: str | None, S: dict) -> str:
     return body
 
 
-def _shape(shape: tuple[int, ...]) -> str:
-    return "$" + " \\times ".join(str(n) for n in shape) + "$"
+def _shape(shape: tuple[int, ...], lang: str) -> str:
+    """A shape as a formula (Latin digits, left to right, in both editions)."""
+    body = "$" + " \\times ".join(str(n) for n in shape) + "$"
+    return body if lang == "en" else rf"\lr{{{body}}}"
+
+
+def _count(value: int | None, lang: str) -> str:
+    """A count in a table: Latin digits like the shapes beside it, so a row never mixes the two."""
+    return "" if value is None else L.latin(str(value), lang)
 
 
 def q3_tables(verdicts: Mapping[str, Verdict], S: dict, lang: str) -> str:
@@ -56,15 +63,16 @@ def q3_tables(verdicts: Mapping[str, Verdict], S: dict, lang: str) -> str:
         + "\n\\bottomrule\\end{tabular}"
     )
     head = " & ".join(f"\\textbf{{{h}}}" for h in S["q3_corrected_header"])
-    rows = [f"{L.latin('Input', lang)} & {_shape(corrected.input_shape)} & & & \\\\"]
+    rows = [f"{L.latin('Input', lang)} & {_shape(corrected.input_shape, lang)} & & & \\\\"]
     for row in corrected.rows:
-        rf = "" if row.receptive_field is None else str(row.receptive_field)
+        rf = _count(row.receptive_field, lang)
         rows.append(
-            f"{L.latin(row.layer, lang)} & {_shape(row.output_shape)} & {row.params} & {row.nontrainable} & {rf} \\\\"
+            f"{L.latin(row.layer, lang)} & {_shape(row.output_shape, lang)} & {_count(row.params, lang)} & "
+            f"{_count(row.nontrainable, lang)} & {rf} \\\\"
         )
     total = sum(row.params for row in corrected.rows)
     running = sum(row.nontrainable for row in corrected.rows)
-    rows.append(f"\\midrule {S['q3_total']} & & {total} & {running} & \\\\")
+    rows.append(f"\\midrule {S['q3_total']} & & {_count(total, lang)} & {_count(running, lang)} & \\\\")
     corrected_table = (
         f"\\begin{{tabular}}{{lllll}}\\toprule\n{head} \\\\ \\midrule\n"
         + "\n".join(rows)

@@ -98,7 +98,7 @@ def front_summary(
         _findings_table(confirmed, S, lang),
     ]
     if unexplained:
-        ids = ", ".join(L.latin(v.claim_id, lang) for v in unexplained)
+        ids = S["list_separator"].join(L.identifier(v.claim_id, lang) for v in unexplained)
         out.append(L.prose(S["unexplained"].format(n=len(unexplained)), lang) + f" {ids}\\par\n")
     if rubric is not None:
         out.append(_score_table(rubric, confirmed, S, lang))
@@ -131,10 +131,10 @@ def finding_entry(item: Confirmed, claims: Mapping[str, Claim], S: dict, lang: s
     fix = f.fix.get(lang) or f.fix.get("en")
     correction = correction_of(claims[f.correction_from]) if f.correction_from in claims else None
     if correction:
-        out.append(f"\\textit{{{S['correction']}}}:\n" + L.math_block(correction))
+        out.append(f"\\textit{{{S['correction']}}}:\n" + L.math_block(correction, lang))
     elif fix:
         out.append(f"\\textit{{{S['correction']}}}: {L.prose(L.mixed(fix, lang), lang)}\n\n")
-    ids = ", ".join(L.latin(v.claim_id, lang) for v in item.wrong)
+    ids = S["list_separator"].join(L.identifier(v.claim_id, lang) for v in item.wrong)
     out.append(f"{{\\small {S['claims_of_finding']}: {ids}}}\n\n")
     return "".join(out)
 

@@ -73,8 +73,8 @@ def chart_parameters(chart: int, S: dict) -> str:
     stated = []
     for entry in chart_entries().values():
         params = parameters(entry)
-        if entry.chart == chart and params:
-            stated.append(latin(entry.name, T["lang"]) + " " + ", ".join(f"${p}$" for p in params))
+        if entry["chart"] == chart and params:
+            stated.append(latin(entry["name"], T["lang"]) + " " + ", ".join(f"${p}$" for p in params))
     return T["separator"].join(stated)
 
 

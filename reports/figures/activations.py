@@ -13,7 +13,7 @@ import numpy as np
 import sympy as sp
 
 from ...derivations.checks.numeric import compile_expr
-from ...derivations.claims.activations.charts import ChartEntry, chart_entries
+from ...derivations.claims.activations.charts import chart_entries
 from ...derivations.lib import activations, gelu_bounds
 from ...derivations.lib.symbols import x
 from ..i18n import strings
@@ -52,7 +52,7 @@ def _torch_name(name: str) -> str:
     return "\\" + name if name in _GREEK else "\\mathrm{" + name.replace("_", "\\_") + "}"
 
 
-def parameters(entry: ChartEntry) -> list[str]:
+def parameters(entry: dict) -> list[str]:
     r"""The parameters an entry is drawn at, as LaTeX formulas (without ``$``): the chart's symbols
     where it has them, else PyTorch's arguments.
 
@@ -61,13 +61,13 @@ def parameters(entry: ChartEntry) -> list[str]:
     >>> parameters(chart_entries()["activations.chart2_leaky_relu"])
     ['\\mathrm{negative\\_slope} = 0.01']
     """
-    if entry.at:
-        return [f"{sp.latex(symbol)} {value_text(value)}" for symbol, value in entry.at]
-    return [f"{_torch_name(name)} {value_text(value)}" for name, value in (entry.torch or ("", ()))[1]]
+    if entry.get("at"):
+        return [f"{sp.latex(symbol)} {value_text(value)}" for symbol, value in entry["at"].items()]
+    return [f"{_torch_name(name)} {value_text(value)}" for name, value in entry.get("torch", ("", {}))[1].items()]
 
 
-def _curve(expr: sp.Basic, claim, entry: ChartEntry) -> np.ndarray:
-    values = {symbol: float(value) for symbol, value in entry.at}
+def _curve(expr: sp.Basic, claim, entry: dict) -> np.ndarray:
+    values = {symbol: float(value) for symbol, value in entry.get("at", {}).items()}
     missing = [s for s in claim.symbols if s.name != "x" and s not in values]
     if missing:
         raise RuntimeError(f"{claim.id}: no default value for {missing}; add it to the chart entry's 'at'")
@@ -105,7 +105,7 @@ def activation_chart(pairs, lang: str, chart: int) -> bytes:
 
     T = strings(lang)["figure_text"]
     entries = chart_entries()
-    drawn = [(c, v, entries[c.id]) for c, v in pairs if c.id in entries and entries[c.id].chart == chart]
+    drawn = [(c, v, entries[c.id]) for c, v in pairs if c.id in entries and entries[c.id]["chart"] == chart]
     rows = -(-len(drawn) // _COLS)
     height = 1.35 * rows + 0.25
     # margins: room for the titles above, the x labels below and the f(x) labels on the left
@@ -124,7 +124,7 @@ def activation_chart(pairs, lang: str, chart: int) -> bytes:
         colour = _STATUS_COLOUR.get(verdict.status)
         if colour:
             ax.plot(_X, _curve(claim.claimed[0][1], claim, entry), color="tab:red", linestyle="--", linewidth=1.0)
-        ax.set_title(entry.name, color=colour or "black", pad=3)
+        ax.set_title(entry["name"], color=colour or "black", pad=3)
         if colour:
             tag = style.text(T["status"][verdict.status], lang)
             ax.text(

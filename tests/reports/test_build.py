@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 
 import pytest
 
@@ -135,3 +136,48 @@ def test_pdf_is_reproducible_with_source_date_epoch(tmp_path, capsys, monkeypatc
     assert pdfs[0]["en"] == pdfs[1]["en"]
     assert pdfs[0]["fa"] == pdfs[1]["fa"]
     assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+
+
+def _math_digits(tex: str) -> Counter:
+    """The digits inside the formulas and Latin runs of a report.tex (what must print as Latin digits)."""
+    found = Counter()
+    for body in re.findall(r"\$([^$]+)\$|\\fitmath\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}", tex):
+        found.update(ch for ch in "".join(body) if ch.isascii() and ch.isdigit())
+    return found
+
+
+@needs_tex
+def test_persian_edition_keeps_every_digit_of_every_formula(built):
+    out, _, texts = built
+    tex = (out / "fa" / "report.tex").read_text(encoding="utf-8")
+    printed = Counter(ch for ch in texts["fa"] if ch.isascii() and ch.isdigit())
+    wanted = _math_digits(tex)
+    assert sum(wanted.values()) > 500
+    missing = {digit: n - printed[digit] for digit, n in wanted.items() if printed[digit] < n}
+    assert missing == {}, f"digits of formulas lost in the Persian PDF: {missing}"
+
+
+@needs_tex
+def test_persian_prose_uses_the_persian_decimal_separator(built):
+    _, _, texts = built
+    assert re.findall(r"[۰-۹]\.[۰-۹]", texts["fa"]) == []
+    assert "٫" in texts["fa"]
+
+
+# phrases a Persian reader found reversed or broken in the first edition (issue 16)
+REVERSED = [
+    "of parameters",
+    "the of sum",
+    "deviation» standard",
+    "range» interquartile",
+    "convolution، dilated",
+    ":prediction",
+    "fiz",
+]
+
+
+@needs_tex
+@pytest.mark.parametrize("phrase", REVERSED)
+def test_persian_edition_has_no_reversed_phrase(built, phrase):
+    _, _, texts = built
+    assert phrase not in texts["fa"]

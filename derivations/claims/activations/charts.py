@@ -9,8 +9,6 @@ and its note records what the chart meant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 import sympy as sp
 
@@ -20,7 +18,7 @@ from ...lib import selu as selu_constants
 from ...lib.symbols import x
 from .builder import formula_claim
 
-__all__ = ["ChartEntry", "chart_entries", "claims", "entry_id"]
+__all__ = ["chart_entries", "claims"]
 
 a, b, n = sp.symbols("a b n", real=True)
 alpha, beta, lam = sp.symbols("alpha beta lambda", positive=True)
@@ -270,69 +268,32 @@ def _slug(name: str) -> str:
     return re.sub(r"\W+", "_", name.lower()).strip("_")
 
 
-def entry_id(chart: int, name: str) -> str:
-    """The claim id of a chart's entry.
-
-    >>> entry_id(2, "Leaky ReLU")
-    'activations.chart2_leaky_relu'
-    """
-    return f"activations.chart{chart}_{_slug(name)}"
-
-
-@dataclass(frozen=True)
-class ChartEntry:
-    """An entry of a chart: its chart (1 or 2), its name as printed, the values its parameters are
-    checked and drawn at (``at``: PyTorch's defaults, under the chart's symbols; empty for an entry
-    without parameters) and the PyTorch function with the arguments the oracle passes it."""
-
-    chart: int
-    name: str
-    at: tuple[tuple[sp.Symbol, sp.Basic], ...]
-    torch: tuple[str, tuple[tuple[str, sp.Basic], ...]] | None
-
-
-@lru_cache(maxsize=1)
-def chart_entries() -> dict[str, ChartEntry]:
-    """Every entry of both charts by claim id, in chart order.
-
-    >>> entry = chart_entries()["activations.chart1_elu"]
-    >>> entry.chart, entry.name, entry.at, entry.torch
-    (1, 'ELU', ((alpha, 1),), ('elu', (('alpha', 1),)))
-    """
-    out = {}
-    for chart, entries in ((1, _chart_1()), (2, _chart_2())):
-        for entry in entries:
-            torch = entry.get("torch")
-            out[entry_id(chart, entry["name"])] = ChartEntry(
-                chart,
-                entry["name"],
-                tuple(entry.get("at", {}).items()),
-                None if torch is None else (torch[0], tuple(torch[1].items())),
-            )
-    return out
+def chart_entries() -> dict[str, dict]:
+    """Each entry of both charts by claim id: its data (name, ``at``: PyTorch's defaults, torch...) and chart."""
+    charts = ((1, _chart_1()), (2, _chart_2()))
+    return {f"activations.chart{c}_{_slug(e['name'])}": {**e, "chart": c} for c, entries in charts for e in entries}
 
 
 def claims() -> tuple[Claim, ...]:
     """One claim per entry of both charts."""
     out = []
-    for chart, entries in ((1, _chart_1()), (2, _chart_2())):
-        for entry in entries:
-            torch_name, torch_params = entry.get("torch", (None, None))
-            out.append(
-                formula_claim(
-                    id=entry_id(chart, entry["name"]),
-                    where=WHERE[chart].format(entry["name"]),
-                    source=entry["source"],
-                    parse_text=without_remark(entry["source"]) if entry.get("parse") else None,
-                    reference=entry["reference"],
-                    names=NAMES,
-                    functions=FUNCTIONS,
-                    domain=entry.get("domain"),
-                    at=entry.get("at"),
-                    torch_name=torch_name,
-                    torch_params=torch_params,
-                    lhs="y" if chart == 2 else r"\mathrm{" + entry["name"].replace(" ", r"\ ") + "}(x)",
-                    note=entry.get("note", ""),
-                )
+    for claim_id, entry in chart_entries().items():
+        chart, (torch_name, torch_params) = entry["chart"], entry.get("torch", (None, None))
+        out.append(
+            formula_claim(
+                id=claim_id,
+                where=WHERE[chart].format(entry["name"]),
+                source=entry["source"],
+                parse_text=without_remark(entry["source"]) if entry.get("parse") else None,
+                reference=entry["reference"],
+                names=NAMES,
+                functions=FUNCTIONS,
+                domain=entry.get("domain"),
+                at=entry.get("at"),
+                torch_name=torch_name,
+                torch_params=torch_params,
+                lhs="y" if chart == 2 else r"\mathrm{" + entry["name"].replace(" ", r"\ ") + "}(x)",
+                note=entry.get("note", ""),
             )
+        )
     return tuple(out)

@@ -36,12 +36,6 @@ __all__ = ["GRADIENTS", "TOPIC", "claims", "gradient_claim", "names"]
 TOPIC = "conv_grads"
 DOMAIN = {net.SYMBOLS[name]: reals(sim.LOW, sim.HIGH) for name in net.BASE}
 _FUNCTIONS = {"max": sp.Max}
-_NETWORK = (
-    r"Network: $z_j = k_1 u_j + k_2 u_{j+1} + k_3 u_{j+2} + b$ ($j = 1, 2, 3$), $v_1 = \max(0, z_1, z_2)$, "
-    r"$v_2 = \max(0, z_2, z_3)$, $\hat{y} = w_1 v_1 + w_2 v_2 + a$, $L = (\hat{y} - y)^2/2$; instances uniform in "
-    r"$[-2, 2]$. Ties (measure zero) follow PyTorch: $\operatorname{relu}'(0) = 0$, a pooling tie goes to the "
-    r"window's first element; SymPy's Max would give a derivative of $1/2$ there."
-)
 
 
 class _Names(Mapping):
@@ -137,7 +131,7 @@ def gradient_claim(
             ),
         ),
         oracle=gradient_oracle(of, wrt, in_z, reference_z),
-        note=f"{note} {_NETWORK}".strip(),
+        note=note,
         extension=source is None,
         **extra,
     )
@@ -157,7 +151,7 @@ def _parameters() -> Claim:
         checks=(("symbolic", parameter_check(listed, truth)),),
         note=r"The rest of Q4 uses two pooled activations and only $w_1$, $w_2$ ($\partial L/\partial w_1$, "
         r"$\partial L/\partial w_2$, $\hat{y} = w_1 v_1 + w_2 v_2 + a$), so the network is read with those two "
-        "weights; $w_3$ is then not a parameter. " + _NETWORK,
+        "weights; $w_3$ is then not a parameter.",
     )
 
 
@@ -246,7 +240,7 @@ def _max_nested() -> Claim:
         lhs="v_1",
         domain=DOMAIN,
         prover=lambda: prove_on_regions(in_z, reference_z, net.regions()),
-        note="Each side is $v_1$ of the network. " + _Z + " " + _NETWORK,
+        note="Each side is $v_1$ of the network. " + _Z,
     )
 
 

@@ -135,7 +135,7 @@ FINDINGS: tuple[Finding, ...] = (
             "en": "PyTorch and Keras start the running mean and variance at 0 and 1 and move them a little towards "
             "each batch; starting from the first batch is what PyTorch's cumulative mode (momentum=None) does, "
             "not the default.",
-            "fa": "PyTorch و Keras میانگین و واریانس جاری را از ۰ و ۱ آغاز می‌کنند و با هر دسته کمی به سوی آمار آن دسته می‌برند؛ آغاز از دسته‌ی نخست رفتار حالت تجمعی PyTorch (\\lr{momentum=None}) است، نه پیش‌فرض.",
+            "fa": "PyTorch و Keras میانگین و واریانس جاری را از ۰ و ۱ آغاز می‌کنند و با هر دسته کمی به سوی آمار آن دسته می‌برند؛ آغاز از دسته‌ی نخست رفتار حالت تجمعی PyTorch (momentum=None) است، نه پیش‌فرض.",
         },
         correction_from="batchnorm.ema_initial_values",
     ),
