@@ -108,7 +108,8 @@ def render(
         body.append(extras.get(question, ""))
         for heading, entries in parts.items():
             body.append(_part(heading, entries, verdicts, titles, S, lang))
-            body.append(figures.get(heading, "") if heading != question else "")
+            if heading != question and heading in figures:  # a part's figures stay in their part
+                body.append(figures[heading] + "\\FloatBarrier\n")
         body.append(figures.get(question, ""))
     body.append(appendix(pairs, S, lang))
     body.append("\\end{document}\n")

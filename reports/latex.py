@@ -106,8 +106,23 @@ def identifier(text: str, lang: str) -> str:
     return body if lang == "en" else rf"\lr{{{body}}}"
 
 
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+
+
 def _persian_runs(text: str) -> str:
-    """Escaped Persian text with its Latin runs set left to right (xepersian's ``\\lr``)."""
+    """Escaped Persian text with its Latin runs set left to right (xepersian's ``\\lr``).
+
+    The report's Markdown emphasis (``**...**``, ``*...*``) is set bold or italic, not printed.
+    """
+    if _EMPHASIS.search(text):
+        out, last = [], 0
+        for match in _EMPHASIS.finditer(text):
+            out.append(_persian_runs(text[last : match.start()]))
+            inner = _persian_runs(match.group(1) or match.group(2))
+            out.append(rf"\textbf{{{inner}}}" if match.group(1) else rf"\emph{{{inner}}}")
+            last = match.end()
+        out.append(_persian_runs(text[last:]))
+        return "".join(out)
     out, last = [], 0
     for match in _LATIN_RUN.finditer(text):
         out.append(escape(text[last : match.start()]))

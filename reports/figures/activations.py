@@ -107,7 +107,7 @@ def activation_chart(pairs, lang: str, chart: int) -> bytes:
     entries = chart_entries()
     drawn = [(c, v, entries[c.id]) for c, v in pairs if c.id in entries and entries[c.id]["chart"] == chart]
     rows = -(-len(drawn) // _COLS)
-    height = 1.35 * rows + 0.25
+    height = 1.25 * rows + 0.25
     # margins: room for the titles above, the x labels below and the f(x) labels on the left
     fig = style.new_figure(6.5, height, lang, left=0.45, bottom=0.35, top=0.22, right=0.07, wspace=0.36, hspace=0.55)
     columns = {}
@@ -161,7 +161,7 @@ def gelu_errors(pairs, lang: str) -> bytes:
     T = strings(lang)["figure_text"]
     grid = np.linspace(-5.0, 5.0, 1001)
     exact = compile_expr(activations.gelu(x), [x])(grid)
-    fig = style.new_figure(6.5, 4.3, lang, left=0.8, bottom=0.68, top=0.25, wspace=0.4, hspace=0.55)
+    fig = style.new_figure(6.5, 3.8, lang, left=0.8, bottom=0.68, top=0.25, wspace=0.4, hspace=0.55)
     axes = fig.subplot_mosaic([["f", "f"], ["tanh", "sigmoid"]])
     top = axes["f"]
     zoom = top.inset_axes([0.08, 0.4, 0.3, 0.52])
