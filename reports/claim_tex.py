@@ -63,8 +63,8 @@ def counterexample_sentence(claim: Claim, ce: Counterexample, S: dict, lang: str
     sentence = template.format(
         at=where,
         part=L.mixed(named if named is not None else T.label(ce.part, lang), lang),
-        claimed=L.render_value(ce.claimed),
-        reference=L.render_value(ce.reference),
+        claimed=L.render_value(T.label(ce.claimed, lang) if isinstance(ce.claimed, str) else ce.claimed),
+        reference=L.render_value(T.label(ce.reference, lang) if isinstance(ce.reference, str) else ce.reference),
     )
     return L.prose(sentence[0].upper() + sentence[1:], lang)
 

@@ -22,6 +22,9 @@ _MATH_WORDS = (
     (re.compile(r"parameters of (.+)"), "پارامترهای \\lr{{{0}}}"),
     (re.compile(r"sum of the report's parameter cells"), "جمع خانه‌های پارامتر در جدول گزارش"),
     (re.compile(r"trainable parameters"), "پارامترهای آموزش‌پذیر"),
+    (re.compile(r"approximation"), "تقریب"),
+    (re.compile(r"otherwise"), "در غیر این صورت"),
+    (re.compile(r"for"), "اگر"),
 )
 _TEXT = re.compile(r"\\text\{([^{}]*)\}")
 

@@ -68,6 +68,8 @@ LABEL_PATTERNS: tuple[tuple[re.Pattern, str], ...] = (
         ),
         "خطای بازسازی ورودی‌ای به فاصله‌ی <distance> از همه‌ی نمونه‌های آموزشی (شعاع داده‌های آموزشی <radius>)",
     ),
+    # a value that a counterexample states in words (what the report's rule says the value is)
+    (re.compile(r"more than the threshold (?P<threshold>\S+)"), "بیش از آستانه‌ی <threshold>"),
 )
 
 CONVENTIONS = {

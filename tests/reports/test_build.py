@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from convproof.derivations.claims.vendored import report_text
 from convproof.derivations.claims.vendored.findings import FINDINGS
 from convproof.reports.cli import main
 from convproof.reports.i18n import strings
@@ -188,3 +189,63 @@ REVERSED = [
 def test_persian_edition_has_no_reversed_phrase(built, phrase):
     _, _, texts = built
     assert phrase not in texts["fa"]
+
+
+# English words that only untranslated prose would hold: identifiers, library and method names, the
+# report's own English words and the names inside formulas are not among them
+ENGLISH_PROSE = {
+    "the",
+    "and",
+    "of",
+    "is",
+    "are",
+    "with",
+    "than",
+    "more",
+    "when",
+    "where",
+    "which",
+    "not",
+    "from",
+    "that",
+    "this",
+    "otherwise",
+    "gives",
+    "value",
+    "right",
+    "report",
+    "writes",
+    "claim",
+    "claims",
+    "verified",
+    "refuted",
+    "reading",
+    "correction",
+    "counterexample",
+    "derivation",
+    "approximation",
+    "holds",
+    "under",
+    "every",
+    "each",
+    "instances",
+    "largest",
+    "error",
+    "check",
+    "checks",
+    "finding",
+    "figure",
+    "left",
+}
+
+
+@needs_tex
+def test_persian_edition_has_no_english_prose(built):
+    _, _, texts = built
+    words = {word.lower() for word in re.findall(r"[A-Za-z]{2,}", texts["fa"])}
+    the_reports_own = {word.lower() for word in re.findall(r"[A-Za-z]{2,}", report_text())}
+    assert words & ENGLISH_PROSE - the_reports_own == set()
+
+
+def test_the_english_prose_check_catches_english():
+    assert {w.lower() for w in re.findall(r"[A-Za-z]{2,}", "the right value is 3")} & ENGLISH_PROSE
