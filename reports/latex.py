@@ -107,6 +107,7 @@ def identifier(text: str, lang: str) -> str:
 
 
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+_MARKDOWN_ESCAPE = re.compile(r"\\([_*])")
 
 
 def _persian_runs(text: str) -> str:
@@ -114,6 +115,7 @@ def _persian_runs(text: str) -> str:
 
     The report's Markdown emphasis (``**...**``, ``*...*``) is set bold or italic, not printed.
     """
+    text = _MARKDOWN_ESCAPE.sub(r"\1", text)  # the report's Markdown escapes (self\_normalized)
     if _EMPHASIS.search(text):
         out, last = [], 0
         for match in _EMPHASIS.finditer(text):

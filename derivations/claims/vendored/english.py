@@ -55,7 +55,7 @@ ENGLISH: dict[str, str] = {
     "activations.prose_elu": "For negative inputs, they decrease with a small exponential slope.",
     "activations.selu_hyperparameters": (
         "Are hyperparameters that are chosen; this function is able to scale its own output "
-        "and can have a self\\_normalized state."
+        "and can have a self-normalized state."
     ),
     "activations.prose_gelu": "This function was created from the idea of combining ReLU and the Dropout operation.",
     # Q1 (c): Dropout2D and Dropout3D
