@@ -127,7 +127,10 @@ def _score(statement: Statement, quantity: Any, forms: tuple[str, ...]) -> float
             score += 2 if f.part == quantity.part else -1
     strong = " ".join(filter(None, (f.section[-1] if f.section else "", f.row, f.label, f.column)))
     near = f"{f.before} {f.after}"
-    for word in getattr(quantity, "words", ()) or ():
+    words = getattr(quantity, "words", ()) or ()
+    if f.row and words and not any(_has(word, f"{f.row} {f.label}") for word in words):
+        score -= 3  # a table cell whose row names another thing (the Input row, say)
+    for word in words:
         if _has(word, f.label or f.row):
             score += 4
         elif _has(word, strong):
