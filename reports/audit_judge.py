@@ -131,14 +131,14 @@ def _judge(quantity: Any, text: str, where: str, seed: int, samples: int, limit:
 
 
 def _best(candidates: Sequence[Any], text: str, where: str, seed: int, samples: int, limit: float | None):
-    """The first candidate the formula is right about, else the first one: (quantity, record)."""
-    first = None
+    """The first candidate the formula is right about, else the first that reads it, else the first."""
+    tried = []
     for quantity in candidates:
         record = _judge(quantity, text, where, seed, samples, limit)
         if len(candidates) == 1 or record["status"] == "verified":
             return quantity, record
-        first = first or (quantity, record)
-    return first
+        tried.append((quantity, record))
+    return next((pair for pair in tried if pair[1]["status"] != NOT_PARSED), tried[0])
 
 
 def audit_text(
