@@ -113,6 +113,11 @@ class Claim:
         derivation: ``(caption, SymPy object)`` steps shown in the report.
         note: how the claim was read (conventions, interpretation).
         extension: ``True`` for a claim the toolkit adds beyond the report.
+        reread: ``reread(text) -> Claim``: the same claim built from another text (a student's
+            formula for the same quantity), by the topic's own builder: same reference, domain,
+            checks and hooks, statement and claimed parts parsed from ``text``; set by the
+            builder, ``None`` where the claim cannot be read from another text (prose, say).
+            :mod:`convproof.derivations.claims.homework` collects them.
         prose: for a qualitative claim, a summary of what it says.
     """
 
@@ -143,6 +148,7 @@ class Claim:
     extension: bool = False
     prose: str = ""
     topic: str = ""
+    reread: Callable[[str], Claim] | None = None
 
     def __post_init__(self) -> None:
         if not self.id or "." not in self.id:

@@ -25,6 +25,7 @@ COMMANDS = {
     "report": "verify, write report.tex and build report.pdf (en, fa or both)",
     "table": "output shape, parameters and receptive field of every layer of a network",
     "check": "judge a formula: against a claim of the report or another formula",
+    "audit": "audit student reports (Markdown or LaTeX): verdicts per formula, not answered, class summary",
 }
 
 

@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 
 from convproof.derivations.claims import dilated, registry
+from convproof.derivations.claims.dilated import formulas
 from convproof.derivations.latex.front import parse
 from convproof.derivations.lib.geometry import rf_reference
 from convproof.derivations.lib.symbols import N, d, i, k, p, s
@@ -35,7 +36,7 @@ def test_report_closed_form_is_parsed_not_typed():
 
 
 def test_rsolve_alternative_solves_the_stack_recurrence():
-    assert sp.simplify(dilated._rsolve_closed_form() - rf_reference(i)) == 0
+    assert sp.simplify(formulas._rsolve_closed_form() - rf_reference(i)) == 0
 
 
 def test_every_claim_is_placed_and_where_is_made_from_the_place():

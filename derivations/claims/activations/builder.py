@@ -131,7 +131,7 @@ def formula_claim(
     torch_name: str | None = None,
     torch_params: Mapping[str, sp.Basic] | None = None,
     functions: Mapping[str, Callable] | None = None,
-    parse_text: str | None = None,
+    parse_text: str | Callable[[str], str] | None = None,
     **fields,
 ) -> Claim:
     """A claim that the formula ``source`` (``f(x) = ...``, ``y = ...`` or bare) is ``reference``.
@@ -140,7 +140,8 @@ def formula_claim(
     the window, the parameters from ``domain``; the symbolic tier compares
     the two by cases between their kinks (:mod:`convproof.derivations.checks.cases`). ``parse_text`` replaces
     ``source`` for the parser only, where the source holds prose the parser
-    cannot read (say so in the note). Further ``fields`` go to the Claim.
+    cannot read (say so in the note); a function makes it from ``source`` (and from the text a
+    :attr:`~convproof.derivations.claim.Claim.reread` is given). Further ``fields`` go to the Claim.
 
     >>> from convproof.derivations.lib.activations import relu
     >>> claim = formula_claim(id="activations.demo", where="Q1(b)", source=r"y = \\max(0, x)",
@@ -148,8 +149,11 @@ def formula_claim(
     >>> claim.statement, claim.claimed
     (Eq(y, Max(0, x)), (('formula', Max(0, x)),))
     """
+    given = dict(locals(), **fields)
+    del given["fields"], given["source"]
     functions = {"f": sp.Function("f"), **(functions or {})}
-    sides = parse_chain(source if parse_text is None else parse_text, names, functions=functions)
+    text = parse_text(source) if callable(parse_text) else source if parse_text is None else parse_text
+    sides = parse_chain(text, names, functions=functions)
     claimed = (("formula", sides[-1]),)
     checks = (("sampled", largest_disagreement(sides[-1], reference, at)),)
     oracle = None if torch_name is None else torch_oracle(claimed, reference, torch_name, at, torch_params)
@@ -166,5 +170,11 @@ def formula_claim(
         prover=by_cases(claimed, reference, domain),
         checks=checks + tuple(fields.pop("checks", ())),
         oracle=oracle,
+        reread=lambda other: formula_claim(**{**given, "source": other, "parse_text": _reparse(parse_text)}),
         **fields,
     )
+
+
+def _reparse(parse_text):
+    """What a reread does with ``parse_text``: a function applies to the new text; a fixed text is dropped."""
+    return parse_text if callable(parse_text) else None

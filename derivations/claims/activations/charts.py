@@ -284,7 +284,7 @@ def claims() -> tuple[Claim, ...]:
                 id=claim_id,
                 where=WHERE[chart].format(entry["name"]),
                 source=entry["source"],
-                parse_text=without_remark(entry["source"]) if entry.get("parse") else None,
+                parse_text=without_remark if entry.get("parse") else None,
                 reference=entry["reference"],
                 names=NAMES,
                 functions=FUNCTIONS,

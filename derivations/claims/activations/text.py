@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import sympy as sp
 
@@ -28,6 +28,7 @@ lam = sp.Symbol("lambda", positive=True)
 alpha_pos = sp.Symbol("alpha", positive=True)
 
 WHERE = "Q1(b), {}"
+_MAX_FORM = r"f(x) = \max(\alpha x, x)"
 
 
 @lru_cache(maxsize=8)
@@ -47,11 +48,13 @@ def max_form_condition(statement: sp.Basic, reference: sp.Basic, parameter: sp.S
     return sp.Intersection(*solutions).as_relational(parameter)
 
 
-def _max_form(claim_id: str, name: str, reference: sp.Basic, slope: sp.Basic, torch: tuple, note: str) -> Claim:
+def _max_form(
+    claim_id: str, name: str, reference: sp.Basic, slope: sp.Basic, torch: tuple, note: str, source: str = _MAX_FORM
+) -> Claim:
     claim = formula_claim(
         id=claim_id,
         where=WHERE.format(name),
-        source=r"f(x) = \max(\alpha x, x)",
+        source=source,
         reference=reference,
         names={"x": x, "alpha": alpha},
         domain={alpha: reals(-2, 3)},
@@ -64,6 +67,7 @@ def _max_form(claim_id: str, name: str, reference: sp.Basic, slope: sp.Basic, to
     return replace(
         claim,
         condition=condition,
+        reread=partial(_max_form, claim_id, name, reference, slope, torch, note),
         derivation=(
             (r"$\max(\alpha x, x)$ minus the reference at $x = 1$ and $x = -1$, solved for $\alpha$", condition),
             ("reference (PyTorch)", reference),
@@ -118,7 +122,7 @@ def claims() -> tuple[Claim, ...]:
             "activations.leaky_relu_slope",
             "LeakyReLU",
             r"\alpha = 0.01",
-            _decimal(r"\alpha = 0.01"),
+            _decimal,
             activations.LEAKY_SLOPE,
             ("LeakyReLU", "negative_slope"),
             "The slope of the report's LeakyReLU, against PyTorch's documented default negative_slope.",
@@ -167,7 +171,14 @@ def claims() -> tuple[Claim, ...]:
 
 
 def _default_claim(claim_id, name, source, value, default, torch_attr, note) -> Claim:
-    """The report's value of a parameter against its documented default in a torch.nn class."""
+    """The report's value of a parameter against its documented default in a torch.nn class.
+
+    ``value`` is a function of the source where the source is a formula (then the claim can be reread).
+    """
+    reread = None
+    if callable(value):
+        reread = partial(_default_claim, claim_id, name, value=value, default=default, torch_attr=torch_attr, note=note)
+        value = value(source)
     return Claim(
         id=claim_id,
         where=WHERE.format(name),
@@ -178,6 +189,7 @@ def _default_claim(claim_id, name, source, value, default, torch_attr, note) -> 
         lhs=r"\alpha",
         oracle=_torch_default(*torch_attr, value),
         note=note,
+        reread=reread,
     )
 
 

@@ -59,8 +59,7 @@ def formula_moments(rhs: sp.Basic, values=BATCH) -> sp.Tuple:
     return sp.Tuple(*(sp.simplify(m) for m in (batch_mean(normalised), batch_variance(normalised))))
 
 
-def _formula_claim() -> Claim:
-    src = r"X_i = \frac{X_i - Mean_i}{StdDev_i}"
+def _formula_claim(src: str = r"X_i = \frac{X_i - Mean_i}{StdDev_i}") -> Claim:
     sides = parse_chain(src, FORMULA_NAMES, words=["Mean", "StdDev"])
     rhs = sides[1]
     return Claim(
@@ -74,6 +73,7 @@ def _formula_claim() -> Claim:
         domain=dict(_DOMAIN),
         checks=(("symbolic", checks.general_batch_proof(rhs, X, MEAN, STD)),),
         oracle=oracle.formula_oracle(compile_expr(rhs, (X, MEAN, STD))),
+        reread=_formula_claim,
         derivation=(
             ("batch mean", sp.Eq(sp.Symbol("Mean_i"), batch_mean(BATCH), evaluate=False)),
             (

@@ -12,7 +12,7 @@ PyTorch as the oracle. The corrected table is :func:`corrected_table`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import sympy as sp
 
@@ -150,6 +150,7 @@ def _shape_claim(key: str, index: int, row: LayerRow, cell: str) -> Claim:
         oracle=oracle,
         derivation=_steps(row.shape_formula, row, reference),
         note=note,
+        reread=partial(_shape_claim, key, index, row),
     )
 
 
@@ -196,7 +197,14 @@ def _params_claim(key: str, index: int, row: LayerRow, cells: tuple[str, str, st
         oracle=oracle,
         derivation=_steps(row.params_formula, row, reference),
         note=note,
+        reread=lambda text: _params_claim(key, index, row, (layer, "", _cell_text(text, layer))),
     )
+
+
+def _cell_text(text: str, layer: str) -> str:
+    """A parameter cell as another report writes it, in the table's form: blank, a whole number, or math."""
+    cell = text.strip().strip("$").strip()
+    return "" if cell in ("", "-", "–", layer) else cell if cell.isdigit() else f"${cell}$"
 
 
 def _calculation_claims(table: LayerTable, keys: list[str]) -> list[Claim]:
@@ -204,29 +212,30 @@ def _calculation_claims(table: LayerTable, keys: list[str]) -> list[Claim]:
     windowed = [(n, row) for n, row in enumerate(table.rows) if row.kind in ("conv", "pool")]
     if len(formulas) != len(windowed):
         raise RuntimeError(f"{len(formulas)} size calculations for {len(windowed)} conv/pool layers in Q3")
-    out = []
-    for latex, (index, row) in zip(formulas, windowed, strict=True):
-        sides = parse_chain(latex, {})
-        parts = tuple((f"side {n}", side) for n, side in enumerate(sides, start=1))
-        reference = substitute(row.shape_formula[0], row.values)
-        brute, oracle = _hooks(cnn_witness.cell(index, "shape", 0), parts, reference)
-        out.append(
-            Claim(
-                id=f"{TOPIC}.calc.{keys[index]}_size",
-                where=f"Q3 calculations: {row.layer}, row {index + 1}",
-                question="Q3",
-                source=latex,
-                statement=sides,
-                claimed=parts,
-                reference=reference,
-                lhs=rf"\text{{side of the output of {row.layer}}}",
-                brute=brute,
-                oracle=oracle,
-                derivation=_steps(row.shape_formula[0], row, reference),
-                note=r"One side of the output map, $\lfloor (N + 2p - k)/s \rfloor + 1$; the report writes it without the floor.",
-            )
-        )
-    return out
+    return [_calc_claim(keys[n], n, row, latex) for latex, (n, row) in zip(formulas, windowed, strict=True)]
+
+
+def _calc_claim(key: str, index: int, row: LayerRow, latex: str) -> Claim:
+    """One side of the output of a windowed layer, as the calculations under the table write it."""
+    sides = parse_chain(latex, {})
+    parts = tuple((f"side {n}", side) for n, side in enumerate(sides, start=1))
+    reference = substitute(row.shape_formula[0], row.values)
+    brute, oracle = _hooks(cnn_witness.cell(index, "shape", 0), parts, reference)
+    return Claim(
+        id=f"{TOPIC}.calc.{key}_size",
+        where=f"Q3 calculations: {row.layer}, row {index + 1}",
+        question="Q3",
+        source=latex,
+        statement=sides,
+        claimed=parts,
+        reference=reference,
+        lhs=rf"\text{{side of the output of {row.layer}}}",
+        brute=brute,
+        oracle=oracle,
+        derivation=_steps(row.shape_formula[0], row, reference),
+        note=r"One side of the output map, $\lfloor (N + 2p - k)/s \rfloor + 1$; the report writes it without the floor.",
+        reread=partial(_calc_claim, key, index, row),
+    )
 
 
 def _total_claims(table: LayerTable, stated: list[sp.Basic]) -> list[Claim]:

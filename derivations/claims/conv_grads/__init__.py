@@ -133,12 +133,12 @@ def gradient_claim(
         oracle=gradient_oracle(of, wrt, in_z, reference_z),
         note=note,
         extension=source is None,
+        reread=lambda text: gradient_claim(claim_id, part, None, of, wrt, lhs, note, latex=text, **extra),
         **extra,
     )
 
 
-def _parameters() -> Claim:
-    src = "w_1, w_2, w_3, a, b, k_1, k_2, k_3"
+def _parameters(src: str = "w_1, w_2, w_3, a, b, k_1, k_2, k_3") -> Claim:
     listed = parse(src, names())
     truth = net.parameters()
 
@@ -149,6 +149,7 @@ def _parameters() -> Claim:
         statement=listed,
         reference=sp.FiniteSet(*(net.SYMBOLS[name] for name in sorted(truth))),
         checks=(("symbolic", parameter_check(listed, truth)),),
+        reread=_parameters,
         note=r"The rest of Q4 uses two pooled activations and only $w_1$, $w_2$ ($\partial L/\partial w_1$, "
         r"$\partial L/\partial w_2$, $\hat{y} = w_1 v_1 + w_2 v_2 + a$), so the network is read with those two "
         "weights; $w_3$ is then not a parameter.",
@@ -225,8 +226,7 @@ _EXPANSIONS = (
 )
 
 
-def _max_nested() -> Claim:
-    src = r"\max(0, z_1, z_2) = \max(0, \max(z_1, z_2)) = \max(0, z)"
+def _max_nested(src: str = r"\max(0, z_1, z_2) = \max(0, \max(z_1, z_2)) = \max(0, z)") -> Claim:
     sides = parse_chain(src, names(), functions=_FUNCTIONS)
     in_z = tuple((f"side {n}", side) for n, side in enumerate(sides, start=1))
     reference_z = net.head()["v_1"]
@@ -241,6 +241,7 @@ def _max_nested() -> Claim:
         domain=DOMAIN,
         prover=lambda: prove_on_regions(in_z, reference_z, net.regions()),
         note="Each side is $v_1$ of the network. " + _Z,
+        reread=_max_nested,
     )
 
 
@@ -257,6 +258,7 @@ def _expansion(j: int, src: str) -> Claim:
         lhs=f"z_{j}",
         domain=DOMAIN,
         note="The reference is output $j$ of a valid 1-D cross-correlation of $u$ with kernel $k$, plus $b$.",
+        reread=functools.partial(_expansion, j),
     )
 
 

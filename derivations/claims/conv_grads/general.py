@@ -175,6 +175,7 @@ def general_claim(claim_id: str, source: str | None, wrt: str, latex: str | None
         ),
         note=_READING,
         extension=source is None,
+        reread=functools.partial(general_claim, claim_id, None, wrt),
     )
 
 

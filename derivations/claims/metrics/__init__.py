@@ -128,6 +128,7 @@ def formula_claim(kind: str, latex: str | None = None, claim_id: str | None = No
             ("reference", sp.Eq(sp.Symbol(lhs), reference, evaluate=False)),
         ),
         note=_NOTES[kind],
+        reread=functools.partial(formula_claim, kind),
     )
 
 

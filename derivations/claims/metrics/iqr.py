@@ -13,7 +13,7 @@ import sympy as sp
 
 from ...claim import Claim, reals
 from ...errors import BadInputError
-from ...latex.front import parse
+from ...latex.front import parse, split_chain
 from ...outcome import Outcome
 from .sums import MAX_N
 
@@ -80,14 +80,17 @@ def _iqr_every_size(size: int, rng) -> Outcome:
     )
 
 
-def iqr_claim() -> Claim:
+def iqr_claim(source: str = SOURCE) -> Claim:
     """The claim that ``Q_3 - Q_1`` is the width of the middle half of the data.
 
     >>> iqr_claim().reference
     g_3/4 + g_4 + g_5 + g_6 + g_7/4
     """
     start, gaps, values = _sorted_symbols(IQR_N)
-    written = parse(SOURCE, {"Q_1": quartile(values, sp.Rational(1, 4)), "Q_3": quartile(values, sp.Rational(3, 4))})
+    written = parse(
+        split_chain(source)[-1],
+        {"Q_1": quartile(values, sp.Rational(1, 4)), "Q_3": quartile(values, sp.Rational(3, 4))},
+    )
 
     def brute(v: dict) -> float:
         data = np.cumsum([v["s_1"], *(v[g.name] for g in gaps)])
@@ -95,9 +98,10 @@ def iqr_claim() -> Claim:
         return float(np.percentile(shuffled, 75) - np.percentile(shuffled, 25))
 
     return Claim(
+        reread=iqr_claim,
         id="metrics.iqr",
         where="Q1(a), NRMSE list",
-        source=SOURCE,
+        source=source,
         statement=written,
         claimed=(("formula", written),),
         reference=middle_half_width(values),

@@ -1,0 +1,170 @@
+"""The homework's knowledge apart from any report: every quantity an answer states, and how to judge it.
+
+A :class:`Quantity` is one formula of the homework (the receptive field of i dilated layers,
+dL/dk_i, GELU's tanh form, the output shape of a layer of Q3's network, ...). Its id is the id
+of the vendored report's claim that states it; :attr:`Quantity.build` makes a claim of that
+quantity from another report's text through the topic's own builder
+(:attr:`~convproof.derivations.claim.Claim.reread`), so the reference, domain, checks and hooks
+are exactly the vendored claim's, and only the statement and the claimed parts come from the
+text. How answers name a quantity (its left-hand side patterns and words) is
+:mod:`convproof.derivations.claims.homework_words`.
+
+>>> q = quantity("dilated.rf_closed_form")
+>>> q.question, q.part, q.title
+('Q2', 'b', 'receptive field of i dilated layers (closed form)')
+>>> q.build(r"RF(i) = 1 + i(k-1)d").source
+'RF(i) = 1 + i(k-1)d'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..claim import Claim
+from ..errors import BadInputError, ConvproofError, UnknownClaimError
+from ..latex.front import split_chain
+from . import registry
+from .homework_words import NAMED
+
+__all__ = ["Quantity", "left_side", "normalise", "quantities", "quantity"]
+
+_LEAD = re.compile(r"^\s*(?:\\begin\{(?:aligned|split)\}\s*)?(?:\\Rightarrow|\\implies|\\Longrightarrow)?\s*")
+_SPACING = re.compile(r"\s+|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|\\[,;:! ]|&")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity of the homework: its place, how answers name it, and how to judge a formula for it."""
+
+    id: str
+    question: str
+    part: str
+    title: str
+    lhs: tuple[str, ...]
+    words: tuple[str, ...]
+    build: Callable[[str], Claim]
+
+
+def normalise(lhs: str) -> str:
+    """A left-hand side as the patterns read it: spaces, ``\\left``, ``\\right``, thin spaces and ``&`` removed.
+
+    >>> normalise(r"\\frac{\\partial L}{\\partial k_1} &")
+    '\\\\frac{\\\\partialL}{\\\\partialk_1}'
+    """
+    return _SPACING.sub("", lhs)
+
+
+def left_side(latex: str) -> str:
+    """The left-hand side of a formula, as written (``""`` when it has no ``=``).
+
+    >>> left_side(r"\\Rightarrow \\frac{\\partial L}{\\partial z_1} = 0")
+    '\\\\frac{\\\\partial L}{\\\\partial z_1}'
+    >>> left_side(r"1 + d(k-1)")
+    ''
+    """
+    sides = split_chain(_LEAD.sub("", latex))
+    return sides[0].replace("&", "").strip() if len(sides) > 1 else ""
+
+
+def _named(patterns: tuple[str, ...], lhs: str) -> bool:
+    return bool(lhs) and any(re.fullmatch(p, normalise(lhs), re.I) for p in patterns)
+
+
+def _canonical(text: str, patterns: tuple[str, ...], vendored: str) -> str:
+    """The text with its left-hand side written as the vendored formula writes it (dropped if that one has none).
+
+    Only a text whose left side is a name of the quantity is rewritten: ``RF(i) = ...`` is read as
+    ``RF_i = ...``, ``O = N - d(k-1)`` as ``N - d(k-1)``. The claim keeps the text verbatim as its source.
+    """
+    mine, theirs = left_side(text), left_side(vendored)
+    if not _named(patterns, mine) or normalise(mine) == normalise(theirs):
+        return text
+    rest = " = ".join(split_chain(_LEAD.sub("", text))[1:])
+    return f"{theirs} = {rest}" if _named(patterns, theirs) else rest
+
+
+def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable[[str], Claim]:
+    reread = vendored.reread
+
+    def build(text: str) -> Claim:
+        if not isinstance(text, str) or not text.strip():
+            raise BadInputError(f"{vendored.id}: give the formula as non-empty LaTeX text, not {text!r}")
+        try:
+            claim = reread(_canonical(text, patterns, vendored.source))
+        except ConvproofError as error:
+            raise type(error)(f"{vendored.id} ({title}): {error}") from None
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RuntimeError) as error:
+            reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+            raise BadInputError(f"{vendored.id} ({title}): cannot read {text!r} as this quantity ({reason})") from None
+        return replace(
+            claim,
+            id=vendored.id,
+            source=text,
+            extension=False,
+            question=vendored.question,
+            part=vendored.part,
+            where=vendored.where,
+            topic=vendored.topic,
+            depends_on=vendored.depends_on,
+        )
+
+    return build
+
+
+def _table_words(claim: Claim) -> tuple[str, tuple[str, ...]]:
+    """Q3: a cell's title and words from the layer it belongs to (the claim's lhs names it)."""
+    layer = re.sub(r"\\text\{(?:side of the )?(?:output|parameters) of (.*)\}", r"\1", claim.lhs)
+    if ".params" in claim.id:
+        return f"parameters of {layer} ({claim.part})", (layer.lower(), "parameters", "params", "پارامتر")
+    if ".calc." in claim.id:
+        return f"side of the output of {layer}", (layer.lower(), "output size", "اندازه خروجی")
+    return f"output shape of {layer} ({claim.part})", (layer.lower(), "output", "shape", "ابعاد خروجی")
+
+
+@cache
+def _quantities() -> dict[str, Quantity]:
+    out: dict[str, Quantity] = {}
+    for claim in registry.all_claims():
+        if claim.id in NAMED:
+            title, lhs, words = NAMED[claim.id]
+        elif claim.topic == "cnn_table" and claim.reread is not None:
+            (title, words), lhs = _table_words(claim), ()
+        else:
+            continue
+        if claim.reread is None:
+            raise RuntimeError(f"{claim.id} is a quantity of the homework but its builder sets no reread")
+        build = _builder(claim, lhs, title)
+        out[claim.id] = Quantity(claim.id, claim.question, claim.part, title, lhs, words, build)
+    missing = sorted(set(NAMED) - set(out))
+    if missing:
+        raise RuntimeError(f"homework_words names quantities with no claim: {missing}")
+    return out
+
+
+def quantities() -> tuple[Quantity, ...]:
+    """Every quantity of the homework with a formula (not prose), in the order of the report.
+
+    >>> len({q.question for q in quantities()})
+    4
+    """
+    return tuple(_quantities().values())
+
+
+def quantity(quantity_id: str) -> Quantity:
+    """The quantity with this id; an unknown id lists the close matches.
+
+    >>> q = quantity("conv_grads.dL_dk1")
+    >>> any(re.fullmatch(pattern, normalise(r"\\frac{dL}{dk_1}")) for pattern in q.lhs)
+    True
+    """
+    known = _quantities()
+    try:
+        return known[quantity_id]
+    except KeyError:
+        close = difflib.get_close_matches(str(quantity_id), list(known), n=3, cutoff=0.5)
+        hint = f"did you mean {', '.join(close)}?" if close else "see docs/homework.md for the list"
+        raise UnknownClaimError(f"no quantity of the homework with id {quantity_id!r}; {hint}") from None

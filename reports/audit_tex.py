@@ -1,0 +1,126 @@
+"""The LaTeX of an audit: its verdicts, and the "not answered" and "not judged" sections.
+
+:func:`audit_document` writes one report's audit from its records (the JSON of
+``convproof audit``): a table of the judged formulas with their place and status, then what
+the report does not answer and what could not be judged (with the parser's reason or the
+time limit). :func:`class_document` is the one-page class summary. Both use the edition's
+preamble, so a Persian audit is typeset right to left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from . import latex as L
+
+__all__ = ["audit_document", "class_document", "extra_sections"]
+
+_WORDS = {
+    "en": {
+        "title": "Audit of {name}",
+        "judged": "Judged formulas",
+        "not_answered": "Not answered",
+        "not_answered_text": "No formula of the report states these quantities of the homework.",
+        "not_judged": "Not judged",
+        "not_judged_text": "These formulas match no quantity of the homework, could not be read, or ran out of time.",
+        "place": "Place",
+        "quantity": "Quantity",
+        "status": "Status",
+        "reason": "Reason",
+        "class": "Class summary",
+        "answered": "answered",
+        "right": "right",
+        "wrong": "wrong",
+        "forms": "commonest wrong forms",
+    },
+    "fa": {
+        "title": "ممیزی {name}",
+        "judged": "رابطه‌های داوری‌شده",
+        "not_answered": "پاسخ داده نشده",
+        "not_answered_text": "هیچ رابطه‌ای از گزارش این کمیت‌های تمرین را بیان نمی‌کند.",
+        "not_judged": "داوری نشده",
+        "not_judged_text": "این رابطه‌ها با هیچ کمیتی از تمرین جور نیستند، خوانده نشدند یا وقتشان تمام شد.",
+        "place": "جا",
+        "quantity": "کمیت",
+        "status": "وضعیت",
+        "reason": "دلیل",
+        "class": "خلاصهٔ کلاس",
+        "answered": "پاسخ",
+        "right": "درست",
+        "wrong": "نادرست",
+        "forms": "رایج‌ترین شکل‌های نادرست",
+    },
+}
+
+
+def _template(name: str) -> str:
+    return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _code(text: str | None, lang: str) -> str:
+    text = " ".join((text or "").split())
+    text = text if len(text) <= 90 else text[:87] + "..."
+    body = "\\texttt{" + L.escape(text) + "}"
+    return body if lang == "en" else f"\\lr{{{body}}}"
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], spec: str) -> str:
+    lines = [" & ".join(f"\\textbf{{{h}}}" for h in head) + r" \\ \hline"]
+    lines += [" & ".join(row) + r" \\" for row in rows]
+    return f"\\begin{{longtable}}{{{spec}}}\n" + "\n".join(lines) + "\n\\end{longtable}\n"
+
+
+def extra_sections(records: Sequence[Mapping[str, Any]], lang: str) -> str:
+    """The "not answered" and "not judged" sections of one report (for render's ``extras`` or alone)."""
+    W = _WORDS[lang]
+    missing = [r for r in records if r["status"] == "not answered"]
+    skipped = [r for r in records if r["status"] in ("not judged", "not parsed")]
+    out = [f"\\section*{{{W['not_answered']}}}\n{W['not_answered_text']}\n\n"]
+    out.append(
+        _table([W["place"], W["quantity"]], [[L.latin(r["where"], lang), _code(r["id"], lang)] for r in missing], "ll")
+    )
+    out.append(f"\\section*{{{W['not_judged']}}}\n{W['not_judged_text']}\n\n")
+    rows = [
+        [L.latin(r.get("where") or "", lang), _code(r.get("source"), lang), L.prose(r.get("reason") or "", lang)]
+        for r in skipped
+    ]
+    out.append(_table([W["place"], "LaTeX", W["reason"]], rows, "lp{0.45\\textwidth}p{0.3\\textwidth}"))
+    return "".join(out)
+
+
+def _document(lang: str, body: str) -> str:
+    return (
+        _template(f"preamble-{lang}.tex") + _template("common.tex") + "\\begin{document}\n" + body + "\\end{document}\n"
+    )
+
+
+def audit_document(name: str, records: Sequence[Mapping[str, Any]], lang: str) -> str:
+    """The complete LaTeX of one report's audit."""
+    W = _WORDS[lang]
+    judged = [r for r in records if r["status"] not in ("not answered", "not judged", "not parsed")]
+    rows = [
+        [L.latin(r["where"], lang), _code(r["id"], lang), _code(r["source"], lang), L.latin(r["status"], lang)]
+        for r in judged
+    ]
+    body = f"\\section*{{{W['title'].format(name=L.latin(name, lang))}}}\n"
+    body += f"\\subsection*{{{W['judged']}}}\n" + _table(
+        [W["place"], W["quantity"], "LaTeX", W["status"]], rows, "llp{0.4\\textwidth}l"
+    )
+    return _document(lang, body + extra_sections(records, lang))
+
+
+def class_document(rows: Sequence[Mapping[str, Any]], reports: int, lang: str) -> str:
+    """The one-page class summary: per quantity, answered / right / wrong and the commonest wrong forms."""
+    W = _WORDS[lang]
+    lines = []
+    for row in rows:
+        forms = "; ".join(f"{_code(text, lang)} ({n})" for text, n in row["wrong_forms"])
+        lines.append([_code(row["id"], lang), str(row["answered"]), str(row["right"]), str(row["wrong"]), forms])
+    body = (
+        f"\\section*{{{W['class']} ({reports})}}\n{{\\scriptsize\n"
+        + _table([W["quantity"], W["answered"], W["right"], W["wrong"], W["forms"]], lines, "lrrrp{0.45\\textwidth}")
+        + "}\n"
+    )
+    return _document(lang, body)

@@ -1,0 +1,189 @@
+"""Read the formulas of a report written in Markdown or LaTeX, each with its place.
+
+Markdown: ``$$...$$`` and ``$...$`` (``\\$`` is a dollar sign), math environments written
+bare (``\\begin{equation}``, ``align``, ``cases`` ...), and formulas inside pipe or tab tables;
+code blocks are skipped. LaTeX: ``\\[...\\]``, ``\\(...\\)``, ``$$...$$``, ``$...$`` and the
+math environments; comments are skipped (a ``% convproof: ID`` mark is read first). Each
+formula keeps its place: line, question and part (:mod:`.reader_places`), heading path, the
+words around it, and for a table cell its row and column titles.
+
+>>> [(f.kind, f.latex, f.line, f.question, f.part) for f in read_text("# Q2\\n(b)\\n$$RF_0 = 1$$ so $k$")]
+[('display', 'RF_0 = 1', 3, 'Q2', 'b'), ('inline', 'k', 3, 'Q2', 'b')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .reader_places import Tracker
+
+__all__ = ["MATH_ENVIRONMENTS", "Formula", "guess_format", "read_text"]
+
+MATH_ENVIRONMENTS = (
+    "equation",
+    "align",
+    "alignat",
+    "gather",
+    "multline",
+    "flalign",
+    "eqnarray",
+    "displaymath",
+    "math",
+    "cases",
+    "aligned",
+    "gathered",
+    "split",
+)
+_ENV = "|".join(MATH_ENVIRONMENTS)
+_BEGIN = r"\\begin\{(?P<env>" + _ENV + r")(?P<star>\*?)\}(?P<envbody>.+?)\\end\{(?P=env)(?P=star)\}"
+_MD_MATH = re.compile(
+    r"(?<!\\)\$\$(?P<display>.+?)(?<!\\)\$\$|" + _BEGIN + r"|(?<![\\$])\$(?P<inline>[^$]+?)(?<!\\)\$", re.S
+)
+_TEX_MATH = re.compile(
+    r"(?<!\\)\$\$(?P<display>.+?)(?<!\\)\$\$|\\\[(?P<bracket>.+?)\\\]|"
+    + _BEGIN
+    + r"|\\\((?P<paren>.+?)\\\)|(?<![\\$])\$(?P<inline>[^$]+?)(?<!\\)\$",
+    re.S,
+)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M)
+_HTML_COMMENT = re.compile(r"<!--(?!\s*convproof:).*?-->", re.S)
+_TEX_COMMENT = re.compile(r"(?<!\\)%(?!\s*convproof:)[^\n]*")
+_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted)\}.*?\\end\{\1\}", re.S)
+_MARK = re.compile(r"(?:<!--\s*convproof:\s*(?P<md>[^\s>]+)\s*-->|(?<!\\)%\s*convproof:\s*(?P<tex>\S+))")
+_WORD_SPAN = 160
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One formula of a report: its LaTeX as written (between the delimiters) and its place."""
+
+    number: int  # 1-based, in order
+    kind: str  # display | inline (an environment written bare counts as display)
+    latex: str  # verbatim, between the delimiters (an environment with its \\begin and \\end)
+    start: int  # offset of the LaTeX in the text
+    line: int
+    question: str = ""
+    part: str = ""
+    section: tuple[str, ...] = ()
+    before: str = ""  # the words before it, on its paragraph
+    after: str = ""
+    row: str = ""  # a table cell: the first cell of its row (the layer's name, say)
+    column: str = ""  # ... and its column's title
+    label: str = ""  # a table cell: the words before the formula in its own cell ("<b>GELU</b> $...$")
+    mark: str | None = None  # an explicit id: <!-- convproof: ID --> or % convproof: ID
+    environment: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def place(self) -> str:
+        """``Q2(b), line 40`` — where a reader finds it."""
+        where = self.question + (f"({self.part})" if self.part else "") if self.question else ""
+        return f"{where}, line {self.line}" if where else f"line {self.line}"
+
+
+def guess_format(name: str, text: str) -> str:
+    """``'tex'`` or ``'md'``, from the file's suffix, else from its content.
+
+    >>> guess_format("a.tex", ""), guess_format("a.txt", "\\\\documentclass{article}"), guess_format("a", "# x")
+    ('tex', 'tex', 'md')
+    """
+    lower = name.lower()
+    if lower.endswith((".tex", ".ltx", ".latex")):
+        return "tex"
+    if lower.endswith((".md", ".markdown", ".mdown")):
+        return "md"
+    return "tex" if re.search(r"\\documentclass|\\begin\{document\}|\\section\{", text) else "md"
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _masked(text: str, fmt: str) -> str:
+    """``text`` with code, comments and verbatim blocks blanked out, offsets kept."""
+    if fmt == "md":
+        text = _FENCE.sub(_blank, text)
+        return _HTML_COMMENT.sub(_blank, text)
+    text = _VERBATIM.sub(_blank, text)
+    return _TEX_COMMENT.sub(_blank, text)
+
+
+def _plain(text: str) -> str:
+    """Words of prose: math, tags and markup removed, spaces squeezed."""
+    text = re.sub(r"\$[^$]*\$|<[^>]+>|\\[a-zA-Z]+\*?|[{}*_#|&`]", " ", text)
+    return " ".join(text.split())
+
+
+def _cells(line: str, fmt: str) -> list[str]:
+    if fmt == "tex":
+        return [c.strip() for c in re.split(r"(?<!\\)&", line.split("\\\\")[0])]
+    if "|" in line.strip().strip("|") and line.lstrip().startswith("|"):
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [c.strip() for c in line.split("\t")] if "\t" in line.strip() else []
+
+
+def _table_header(lines: list[str], index: int, fmt: str) -> list[str]:
+    """The cells of the first row of the table holding line ``index``."""
+    first = index
+    while first > 0 and len(_cells(lines[first - 1], fmt)) > 1:
+        first -= 1
+    return _cells(lines[first], fmt)
+
+
+def read_text(text: str, fmt: str = "md") -> tuple[Formula, ...]:
+    """Every formula of ``text`` (``fmt`` 'md' or 'tex'), in order, with its place."""
+    masked = _masked(text, fmt)
+    pattern = _TEX_MATH if fmt == "tex" else _MD_MATH
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines = text.split("\n")
+    tracker = Tracker()
+    fed = 0
+    marks = [(m.start(), m.group("md") or m.group("tex")) for m in _MARK.finditer(masked)]
+    out: list[Formula] = []
+    previous_end = 0
+    for match in pattern.finditer(masked):
+        group = next(g for g in ("display", "bracket", "envbody", "paren", "inline") if match.groupdict().get(g))
+        begin, end = (match.start(), match.end()) if group == "envbody" else (match.start(group), match.end(group))
+        line = bisect.bisect_right(starts, begin)
+        while fed < line:
+            tracker.feed(lines[fed], tex=fmt == "tex")
+            fed += 1
+        if fmt == "tex" and out:
+            tracker.feed(text[previous_end:begin].split("\n")[-1], tex=True)  # \subsection{..} on the same line
+        mark = next((name for at, name in marks if previous_end <= at < match.start()), None)
+        para_start = max(text.rfind("\n\n", 0, begin), 0)
+        para_end = text.find("\n\n", end)
+        para_end = len(text) if para_end < 0 else para_end
+        cells = _cells(lines[line - 1], fmt)
+        row = column = label = ""
+        if len(cells) > 1:
+            row = _plain(cells[0]) or cells[0]
+            header = _table_header(lines, line - 1, fmt)
+            column_index = next((i for i, c in enumerate(cells) if text[begin:end] in c), -1)
+            column = _plain(header[column_index]) if 0 <= column_index < len(header) else ""
+            if column_index >= 0:
+                label = _plain(cells[column_index].split(text[begin:end])[0].rstrip("$\\( "))
+        kind = "inline" if group in ("inline", "paren") else "display"
+        out.append(
+            Formula(
+                number=len(out) + 1,
+                kind=kind,
+                latex=text[begin:end],
+                start=begin,
+                line=line,
+                question=tracker.question,
+                part=tracker.part,
+                section=tracker.path,
+                before=_plain(text[para_start : match.start()])[-_WORD_SPAN:],
+                after=_plain(text[match.end() : para_end])[:_WORD_SPAN],
+                row=row,
+                column=column,
+                label=label,
+                mark=mark,
+                environment=match.group("env") or "",
+            )
+        )
+        previous_end = match.end()
+    return tuple(out)
