@@ -15,6 +15,7 @@ relations side by side (``... = 32 \\quad ... = 16``) into both. Each statement 
    table, read in order).
 
 >>> from types import SimpleNamespace as Q
+>>> from convproof.reports.reader import read_text
 >>> rf = Q(id="dilated.rf_closed_form", question="Q2", part="b", lhs=(r"RF_\\{?i\\}?",), words=("receptive",))
 >>> [(s.text, [q.id for q in qs]) for s, qs, how in locate(read_text("## Q2\\n$$RF_i = 1 + i d (k-1)$$"), [rf])]
 [('RF_i = 1 + i d (k-1)', ['dilated.rf_closed_form'])]
