@@ -84,6 +84,7 @@ def _rows(body: str) -> list[str]:
 def statements(formula: Formula) -> list[Statement]:
     """The statements of one formula (see the module docstring).
 
+    >>> from convproof.reports.reader import read_text
     >>> f = read_text(r"$$\\frac{30}{2} + 1 = 16 \\quad \\frac{6-2}{2} + 1 = 3$$")[0]
     >>> [s.text for s in statements(f)]
     ['\\\\frac{30}{2} + 1 = 16', '\\\\frac{6-2}{2} + 1 = 3']
