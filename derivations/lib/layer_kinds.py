@@ -117,6 +117,21 @@ class Layer:
     main: tuple = ()
     shortcut: tuple = ()
 
+    def __post_init__(self) -> None:
+        # a Layer built by hand is checked as a parsed one is: sizes are whole numbers in range
+        least = {"position": 1, "kernel": 1, "stride": 1, "padding": 0, "units": 0, "groups": 1}
+        single = {name: getattr(self, name) for name in least}
+        per_axis = {"kernels": 1, "strides": 1, "paddings": 0, "dilations": 1, "output_paddings": 0}
+        values = [(name, v, least[name]) for name, v in single.items()]
+        values += [(name, v, low) for name, low in per_axis.items() for v in getattr(self, name)]
+        for name, value, low in values:
+            if isinstance(value, bool) or not isinstance(value, int) and not hasattr(value, "__index__") or value < low:
+                raise BadInputError(f"layer {self.text!r}: {name} must be a whole number >= {low}, not {value!r}")
+        if self.kind in ("conv", "tconv", "dense") and self.units < 1:
+            raise BadInputError(f"layer {self.text!r}: a {self.kind} layer needs units >= 1 (filters or outputs)")
+        if not 0 <= self.rate <= 1:
+            raise BadInputError(f"layer {self.text!r}: a dropout rate is in [0, 1], not {self.rate!r}")
+
     @property
     def where(self) -> str:
         """How error messages name the layer: ``layer 5 ('CONV5-16(3,2)')``."""

@@ -10,6 +10,7 @@ import pytest
 import sympy as sp
 
 from convproof import BadInputError, conv_output_size, layer_table
+from convproof.derivations.lib.layer_kinds import Layer
 from convproof.derivations.lib.pooling import pool_output_size, transposed_output_size
 from tests.layout import ROOT
 
@@ -148,3 +149,20 @@ def test_cli_layout_and_symbols(capsys):
     assert main(["table", "CONV3-8(2,0) FC-10", "--input", "HxWx3"]) == 0
     out = capsys.readouterr().out
     assert "valid when H >= 3, W >= 3" in out
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"units": 0}, "needs units >= 1"),
+        ({"units": -5}, "units must be a whole number >= 0"),
+        ({"units": 8, "kernel": 2.5}, "kernel must be a whole number >= 1"),
+        ({"units": 8, "strides": (0,)}, "strides must be a whole number >= 1"),
+        ({"units": 8, "position": 0}, "position must be a whole number >= 1"),
+        ({"units": True}, "units must be a whole number"),
+    ],
+    ids=["no filters", "negative filters", "fractional kernel", "zero stride", "position 0", "bool units"],
+)
+def test_a_hand_built_layer_is_checked_like_a_parsed_one(fields, message):
+    with pytest.raises(BadInputError, match=message):
+        Layer("conv", "CONV3-8", **{"position": 1, **fields})
