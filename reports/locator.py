@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..derivations.latex.front import split_chain
@@ -106,13 +107,79 @@ def statements(formula: Formula) -> list[Statement]:
     return [s for s in out if s.text]
 
 
+@lru_cache(maxsize=4096)
+def _pattern(word: str) -> re.Pattern[str]:
+    """A whole word; a number may touch a letter (``1.702x``), not another digit."""
+    start = r"(?<![\d.])" if word[:1].isdigit() else r"(?<![A-Za-z])"
+    end = r"(?![\d])" if word[-1:].isdigit() else r"(?![A-Za-z])"
+    return re.compile(start + re.escape(word) + end, re.I)
+
+
 def _has(word: str, text: str) -> bool:
     if word.isascii():
-        return re.search(r"(?<![A-Za-z])" + re.escape(word) + r"(?![A-Za-z])", text, re.I) is not None
+        return bool(word) and _pattern(word).search(text) is not None
     return word in text
 
 
-def _score(statement: Statement, quantity: Any, forms: tuple[str, ...]) -> float:
+@lru_cache(maxsize=65536)
+def _squash(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", text.lower())
+
+
+@lru_cache(maxsize=65536)
+def _name(text: str) -> str:
+    """What a heading or cell names: its text before a parenthesis, squashed (``Hard tanh`` -> ``hardtanh``)."""
+    return _squash(re.sub(r"\(.*", "", re.sub(r"[^\w\s()\-]", "", text)))
+
+
+@lru_cache(maxsize=65536)
+def _found(word: str, text: str) -> bool:
+    """The word in the text, or in what the text names (``hardtanh`` in ``Hard tanh``)."""
+    return any(_has(w, t) for w in (word, _squash(word)) for t in (text, _name(text)))
+
+
+# A table cell is an entry of a table: the quantities an answer reproduces as a table (the homework's
+# charts of activation functions) are named by these words, and fit a cell better than prose's.
+_TABLE_WORDS = "table chart جدول نمودار"
+# Where a word is found, nearest first: the cell's own label, the heading, the table, the paragraph,
+# the formula's own right-hand side (its shape: erf, 0.044715); (the whole name, a part of it).
+_LABEL, _HEADING, _TABLE, _NEAR, _OWN = (5.0, 4.0), (3.5, 3.0), (3.0, 3.0), (1.0, 1.0), (1.0, 1.0)
+
+
+def _places(statement: Statement) -> list[tuple[tuple[float, float], str]]:
+    f = statement.formula
+    places = [(_LABEL, f.label or f.row), (_HEADING, f.section[-1] if f.section else "")]
+    if f.row and not f.label:  # a cell that names itself: its row's and column's titles name other cells
+        places.append((_TABLE, f"{f.row} {f.column}"))
+    if f.row or f.label:
+        places.append((_TABLE, _TABLE_WORDS))
+    places += [(_NEAR, f"{f.before} {f.after}"), (_OWN, _rhs(statement))]
+    return [(weights, text) for weights, text in places if text.strip()]
+
+
+def _words_score(statement: Statement, words: Sequence[str], places: list | None = None) -> float:
+    """Each place counts once, with its best word (a whole name over a part): a formula is placed by its
+    nearest words, not by how many words a quantity has."""
+    places = _places(statement) if places is None else places
+    best: dict[int, float] = {}
+    for word in words:
+        for at, ((whole, part), text) in enumerate(places):
+            if _found(word, text):
+                best[at] = max(best.get(at, 0.0), whole if _squash(word) == _name(text) else part)
+                break
+    score = sum(best.values())
+    label = statement.formula.label or statement.formula.row
+    if label and words and not any(_found(w, label) for w in words):
+        score -= 3  # a table cell whose label or row names another thing (the Input row, say)
+    return score
+
+
+def _rhs(statement: Statement) -> str:
+    sides = split_chain(_LEAD.sub("", statement.text)) if "=" in statement.text else []
+    return " ".join(sides[1:]) if len(sides) > 1 else statement.text
+
+
+def _score(statement: Statement, quantity: Any, forms: tuple[str, ...], places: list | None = None) -> float:
     f = statement.formula
     score = 0.0
     patterns = tuple(getattr(quantity, "lhs", ()) or ())
@@ -127,21 +194,7 @@ def _score(statement: Statement, quantity: Any, forms: tuple[str, ...]) -> float
         score += 3 if f.question == quantity.question else -8
         if f.part and quantity.part and len(quantity.part) == 1:
             score += 2 if f.part == quantity.part else -1
-    strong = " ".join(filter(None, (f.section[-1] if f.section else "", f.row, f.label, f.column)))
-    near = f"{f.before} {f.after}"
-    words = getattr(quantity, "words", ()) or ()
-    if f.row and words and not any(_has(word, f"{f.row} {f.label}") for word in words):
-        score -= 3  # a table cell whose row names another thing (the Input row, say)
-    for word in words:
-        if _has(word, f.label or f.row):
-            score += 4
-        elif _has(word, strong):
-            score += 3
-        elif _has(word, near):
-            score += 1
-        elif _has(word, statement.text):
-            score += 0.5
-    return score
+    return score + _words_score(statement, getattr(quantity, "words", ()) or (), places)
 
 
 # A bare name (``\alpha``, ``erf``, ``\Phi(x_{ij})``, ``(k-1)``) names a symbol; it states nothing.
@@ -177,12 +230,17 @@ def locate(
                 if chosen:
                     used.add(chosen.id)
                 continue
-            forms = lhs_forms(statement.lhs) if statement.lhs else ()
+            lhs = statement.lhs
+            forms = lhs_forms(lhs) if lhs and not _computed(lhs) else ()
+            places = _places(statement)
             scored = sorted(
-                ((_score(statement, q, forms), i, q) for i, q in enumerate(quantities)), key=lambda t: (-t[0], t[1])
+                ((_score(statement, q, forms, places), i, q) for i, q in enumerate(quantities)),
+                key=lambda t: (-t[0], t[1]),
             )
             hit = bool(forms) and any(_lhs_hit(q, forms) for _, _, q in scored[:1])
-            if not scored or not _threshold(statement, scored[0][0], forms, hit):
+            if scored and not hit and not _BARE.fullmatch(statement.text.strip()):
+                scored = _by_symbols(statement, scored)
+            if not scored or _in_words(statement) or not _threshold(statement, scored[0][0], forms, hit):
                 out.append((statement, (), "none"))
                 continue
             best = scored[0][0]
@@ -191,6 +249,59 @@ def locate(
             used.add(tied[0].id)
             out.append((statement, tuple(tied[:MAX_TIED]), "lhs" if hit else "words"))
     return out
+
+
+def _computed(lhs: str) -> bool:
+    """A left-hand side that computes (``\\frac{30}{2} + 1``) rather than names: its name is not matched."""
+    depth = 0
+    for at, char in enumerate(lhs):
+        depth += char in "{([" and 1 or (char in "})]" and -1 or 0)
+        if depth == 0 and at and (char in "+-" or lhs.startswith(("\\times", "\\cdot"), at)):
+            return True
+    return False
+
+
+def _in_words(statement: Statement) -> bool:
+    """``\\Phi(x) = \\text{the normal CDF}``: a name given in words states no formula."""
+    sides = split_chain(_LEAD.sub("", statement.text)) if "=" in statement.text else []
+    return len(sides) > 1 and all(_WORDS_ONLY.fullmatch(side.strip()) for side in sides[1:])
+
+
+_WORDS_ONLY = re.compile(r"(?:\\(?:text|mathrm|textrm|operatorname)\{[^{}]*\}\s*)+")
+SYMBOL_MARGIN, SYMBOL_BONUS = 2.5, 2.0
+
+
+def _by_symbols(statement: Statement, scored: list) -> list:
+    """Among the quantities its place leaves nearly equal, those whose symbols (and number of sides, for a
+    shape) the formula shares go first: ``1 + d(k-1)`` is no output size of an ``N``-wide input."""
+    best = scored[0][0]
+    close = [t for t in scored[:MAX_TIED] if t[0] >= best - SYMBOL_MARGIN]
+    if len(close) < 2:
+        return scored
+    lifted = [(s + SYMBOL_BONUS if _fits(statement, q) else s, i, q) for s, i, q in close]
+    return sorted(lifted, key=lambda t: (-t[0], t[1])) + scored[len(close) :]
+
+
+def _fits(statement: Statement, quantity: Any) -> bool:
+    try:
+        claim = quantity.build(statement.text)
+        values = [value for _, value in claim.claimed or ()]
+        wanted = _symbols(claim.reference)
+        return bool(values and wanted) and all(
+            _symbols(v) == wanted and _size(v) == _size(claim.reference) for v in values
+        )
+    except Exception:  # a formula this quantity cannot read does not fit it
+        return False
+
+
+def _symbols(value: Any) -> frozenset[str]:
+    if isinstance(value, (tuple, list)):
+        return frozenset().union(*(_symbols(v) for v in value))
+    return frozenset(str(s) for s in getattr(value, "free_symbols", ()))
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, (tuple, list)) else 1
 
 
 def _lhs_hit(quantity: Any, forms: tuple[str, ...]) -> bool:

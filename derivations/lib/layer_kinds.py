@@ -125,7 +125,11 @@ class Layer:
         values = [(name, v, least[name]) for name, v in single.items()]
         values += [(name, v, low) for name, low in per_axis.items() for v in getattr(self, name)]
         for name, value, low in values:
-            if isinstance(value, bool) or not isinstance(value, int) and not hasattr(value, "__index__") or value < low:
+            if (
+                isinstance(value, bool)
+                or (not isinstance(value, int) and not hasattr(value, "__index__"))
+                or value < low
+            ):
                 raise BadInputError(f"layer {self.text!r}: {name} must be a whole number >= {low}, not {value!r}")
         if self.kind in ("conv", "tconv", "dense") and self.units < 1:
             raise BadInputError(f"layer {self.text!r}: a {self.kind} layer needs units >= 1 (filters or outputs)")
