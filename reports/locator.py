@@ -7,12 +7,12 @@ relations side by side (``... = 32 \\quad ... = 16``) into both. Each statement 
 1. an explicit mark wins: ``<!-- convproof: ID -->`` or ``% convproof: ID`` before the formula,
    or a sidecar ``FILE.convproof.toml`` (``[marks]``, line number -> id); the id ``none``
    leaves the formula unjudged on purpose;
-2. otherwise every quantity is scored: its left-hand side regexes against the statement's
-   left-hand side (spaces and ``\\left``/``\\right`` removed, ``\\text{MSE}`` also read as
-   ``MSE``), its question and part against the formula's, its words against the heading,
-   the table row and cell, and the words around the formula. The best score wins when it is
-   high enough; between equal scores a quantity not yet stated wins (two ReLU rows of a
-   table, read in order).
+2. otherwise every quantity is scored (docs/audit.md): its left-hand side regexes against the
+   statement's (a left side that computes, ``\\frac{30}{2} + 1``, names nothing), its question
+   and part, its words at their nearest place: the cell's label (a whole name over a part), the
+   heading, the table, the paragraph, the formula's own right-hand side (``erf``, ``0.044715``);
+   then the close ones whose symbols the formula shares go first. The best score wins when it is
+   high enough; between equal scores a quantity not yet stated wins (two ReLU rows of a table).
 
 >>> from types import SimpleNamespace as Q
 >>> from convproof.reports.reader import read_text
@@ -116,9 +116,7 @@ def _pattern(word: str) -> re.Pattern[str]:
 
 
 def _has(word: str, text: str) -> bool:
-    if word.isascii():
-        return bool(word) and _pattern(word).search(text) is not None
-    return word in text
+    return bool(word) and (_pattern(word).search(text) is not None if word.isascii() else word in text)
 
 
 @lru_cache(maxsize=65536)
@@ -138,15 +136,16 @@ def _found(word: str, text: str) -> bool:
     return any(_has(w, t) for w in (word, _squash(word)) for t in (text, _name(text)))
 
 
-# A table cell is an entry of a table: the quantities an answer reproduces as a table (the homework's
-# charts of activation functions) are named by these words, and fit a cell better than prose's.
+# A table cell is a table's entry: the quantities reproduced as a table (the homework's charts of
+# activation functions) are named by these words, and fit a cell better than prose's quantities do.
 _TABLE_WORDS = "table chart جدول نمودار"
-# Where a word is found, nearest first: the cell's own label, the heading, the table, the paragraph,
-# the formula's own right-hand side (its shape: erf, 0.044715); (the whole name, a part of it).
-_LABEL, _HEADING, _TABLE, _NEAR, _OWN = (5.0, 4.0), (3.5, 3.0), (3.0, 3.0), (1.0, 1.0), (1.0, 1.0)
+# Each place: (weight of a whole name, of a part of it, whether its words add up). A label, heading or
+# table names one thing (``Gelu (Gaussian Error Linear Unit)`` is one name, not two words).
+_LABEL, _HEADING, _TABLE = (5.0, 4.0, False), (3.5, 3.0, False), (3.0, 3.0, False)
+_NEAR = _OWN = (1.0, 1.0, True)
 
 
-def _places(statement: Statement) -> list[tuple[tuple[float, float], str]]:
+def _places(statement: Statement) -> list[tuple[tuple[float, float, bool], str]]:
     f = statement.formula
     places = [(_LABEL, f.label or f.row), (_HEADING, f.section[-1] if f.section else "")]
     if f.row and not f.label:  # a cell that names itself: its row's and column's titles name other cells
@@ -158,14 +157,14 @@ def _places(statement: Statement) -> list[tuple[tuple[float, float], str]]:
 
 
 def _words_score(statement: Statement, words: Sequence[str], places: list | None = None) -> float:
-    """Each place counts once, with its best word (a whole name over a part): a formula is placed by its
-    nearest words, not by how many words a quantity has."""
+    """Each word at its nearest place; a label, heading or table counts once, by its best word."""
     places = _places(statement) if places is None else places
     best: dict[int, float] = {}
     for word in words:
-        for at, ((whole, part), text) in enumerate(places):
+        for at, ((whole, part, adds), text) in enumerate(places):
             if _found(word, text):
-                best[at] = max(best.get(at, 0.0), whole if _squash(word) == _name(text) else part)
+                weight = whole if _squash(word) == _name(text) else part
+                best[at] = best.get(at, 0.0) + weight if adds else max(best.get(at, 0.0), weight)
                 break
     score = sum(best.values())
     label = statement.formula.label or statement.formula.row
@@ -201,14 +200,6 @@ def _score(statement: Statement, quantity: Any, forms: tuple[str, ...], places: 
 _BARE = re.compile(r"\(?\\?[A-Za-z]+(?:_\{?[\w\\-]+\}?)?(?:\([^()=]*\))?(?:\s*-\s*1)?\)?|[A-Za-z ]+")
 
 
-def _threshold(statement: Statement, score: float, forms: tuple[str, ...], lhs_hit: bool) -> bool:
-    if lhs_hit:
-        return score >= 10
-    if _BARE.fullmatch(statement.text.strip()):
-        return False
-    return score >= 6
-
-
 def locate(
     formulas: Sequence[Formula], quantities: Sequence[Any], sidecar: Mapping[int, str] | None = None
 ) -> list[tuple[Statement, tuple[Any, ...], str]]:
@@ -238,9 +229,10 @@ def locate(
                 key=lambda t: (-t[0], t[1]),
             )
             hit = bool(forms) and any(_lhs_hit(q, forms) for _, _, q in scored[:1])
-            if scored and not hit and not _BARE.fullmatch(statement.text.strip()):
+            bare = not hit and _BARE.fullmatch(statement.text.strip()) is not None
+            if scored and not hit and not bare:
                 scored = _by_symbols(statement, scored)
-            if not scored or _in_words(statement) or not _threshold(statement, scored[0][0], forms, hit):
+            if not scored or bare or _in_words(statement) or scored[0][0] < (10 if hit else 6):
                 out.append((statement, (), "none"))
                 continue
             best = scored[0][0]
@@ -252,13 +244,17 @@ def locate(
 
 
 def _computed(lhs: str) -> bool:
-    """A left-hand side that computes (``\\frac{30}{2} + 1``) rather than names: its name is not matched."""
+    """A left-hand side that computes (``\\frac{30}{2} + 1``): a ``+``, ``-`` or product outside brackets."""
     depth = 0
     for at, char in enumerate(lhs):
-        depth += char in "{([" and 1 or (char in "})]" and -1 or 0)
+        depth += (char in "{([") - (char in "})]")
         if depth == 0 and at and (char in "+-" or lhs.startswith(("\\times", "\\cdot"), at)):
             return True
     return False
+
+
+_WORDS_ONLY = re.compile(r"(?:\\(?:text|mathrm|textrm|operatorname)\{[^{}]*\}\s*)+")
+SYMBOL_MARGIN, SYMBOL_BONUS = 1.25, 1.5
 
 
 def _in_words(statement: Statement) -> bool:
@@ -267,15 +263,9 @@ def _in_words(statement: Statement) -> bool:
     return len(sides) > 1 and all(_WORDS_ONLY.fullmatch(side.strip()) for side in sides[1:])
 
 
-_WORDS_ONLY = re.compile(r"(?:\\(?:text|mathrm|textrm|operatorname)\{[^{}]*\}\s*)+")
-SYMBOL_MARGIN, SYMBOL_BONUS = 2.5, 2.0
-
-
 def _by_symbols(statement: Statement, scored: list) -> list:
-    """Among the quantities its place leaves nearly equal, those whose symbols (and number of sides, for a
-    shape) the formula shares go first: ``1 + d(k-1)`` is no output size of an ``N``-wide input."""
-    best = scored[0][0]
-    close = [t for t in scored[:MAX_TIED] if t[0] >= best - SYMBOL_MARGIN]
+    """The close candidates (within SYMBOL_MARGIN, at most MAX_TIED) the formula fits go up by SYMBOL_BONUS."""
+    close = [t for t in scored[:MAX_TIED] if t[0] >= scored[0][0] - SYMBOL_MARGIN]
     if len(close) < 2:
         return scored
     lifted = [(s + SYMBOL_BONUS if _fits(statement, q) else s, i, q) for s, i, q in close]
@@ -283,12 +273,14 @@ def _by_symbols(statement: Statement, scored: list) -> list:
 
 
 def _fits(statement: Statement, quantity: Any) -> bool:
+    """Every side the formula claims has the free symbols (and, for a shape, the length) of the reference."""
     try:
         claim = quantity.build(statement.text)
-        values = [value for _, value in claim.claimed or ()]
-        wanted = _symbols(claim.reference)
+        values, reference = [value for _, value in claim.claimed or ()], claim.reference
+        wanted = _symbols(reference)
+        size = len(reference) if isinstance(reference, (tuple, list)) else None
         return bool(values and wanted) and all(
-            _symbols(v) == wanted and _size(v) == _size(claim.reference) for v in values
+            _symbols(v) == wanted and (len(v) if isinstance(v, (tuple, list)) else None) == size for v in values
         )
     except Exception:  # a formula this quantity cannot read does not fit it
         return False
@@ -298,10 +290,6 @@ def _symbols(value: Any) -> frozenset[str]:
     if isinstance(value, (tuple, list)):
         return frozenset().union(*(_symbols(v) for v in value))
     return frozenset(str(s) for s in getattr(value, "free_symbols", ()))
-
-
-def _size(value: Any) -> int:
-    return len(value) if isinstance(value, (tuple, list)) else 1
 
 
 def _lhs_hit(quantity: Any, forms: tuple[str, ...]) -> bool:

@@ -149,7 +149,7 @@ class Layer:
     def axes(self, rank: int) -> tuple[tuple[int, int, int, int, int], ...]:
         """(kernel, stride, padding, dilation, output padding) per axis for an input of ``rank`` axes.
 
-        >>> Layer("conv", "CONV3x5-8", 1, kernels=(3, 5), paddings=(1, 2)).axes(2)
+        >>> Layer("conv", "CONV3x5-8", 1, units=8, kernels=(3, 5), paddings=(1, 2)).axes(2)
         ((3, 1, 1, 1, 0), (5, 1, 2, 1, 0))
         """
         settings = (self.kernels, self.strides, self.paddings, self.dilations, self.output_paddings)
