@@ -83,7 +83,11 @@ def extra_sections(records: Sequence[Mapping[str, Any]], lang: str) -> str:
     )
     out.append(f"\\section*{{{W['not_judged']}}}\n{W['not_judged_text']}\n\n")
     rows = [
-        [L.latin(r.get("where") or "", lang), _code(r.get("source"), lang), L.prose(r.get("reason") or "", lang)]
+        [
+            L.latin(r.get("where") or "", lang),
+            _code(r.get("source"), lang),
+            L.prose(L.mixed(r.get("reason") or "", lang), lang),
+        ]
         for r in skipped
     ]
     out.append(_table([W["place"], "LaTeX", W["reason"]], rows, "lp{0.45\\textwidth}p{0.3\\textwidth}"))

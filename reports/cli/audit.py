@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from pathlib import Path
 
 from ...derivations.claims import homework
+from ...derivations.errors import ConvproofError
 from ..audit_batch import Audited, audit_files, class_rows
 from ..audit_judge import TIME_LIMIT
 from ..audit_tex import audit_document, class_document
@@ -68,18 +70,23 @@ def _name(path: str, taken: set[str]) -> str:
     return name
 
 
-def _document(out: Path, name: str, tex: str, lang: str, tex_only: bool) -> None:
+def _document(out: Path, name: str, tex: str, lang: str, tex_only: bool) -> bool:
+    """Build one audit document into ``out/name``; a failed TeX run is one line, and leaves no work folder."""
     folder = out / name
     folder.mkdir(exist_ok=True)
-    result = build_edition(lang, tex, folder, tex_only=tex_only)
-    for made in (result.tex, result.pdf):
-        if made is not None:
-            made.replace(folder / made.name)
-    for leftover in (folder / lang, folder / f"work-{lang}"):
-        if leftover.is_dir():
-            for item in leftover.iterdir():
-                item.unlink()
-            leftover.rmdir()
+    try:
+        result = build_edition(lang, tex, folder, tex_only=tex_only)
+        for made in (result.tex, result.pdf):
+            if made is not None:
+                made.replace(folder / made.name)
+    except ConvproofError as exc:
+        print(f"convproof: {name}: {exc}", file=sys.stderr)
+        return False
+    finally:
+        for leftover in (folder / lang, folder / f"work-{lang}"):
+            if leftover.is_dir():
+                shutil.rmtree(leftover)
+    return True
 
 
 def run(args) -> int:
