@@ -148,3 +148,17 @@ def test_vendored_verdicts_through_audit_match_verify(quantities, capsys):
     with capsys.disabled():
         print(f"\nvendored through audit: {same} as verify, {len(differ)} differ")
     assert same >= 87 and not differ, differ
+
+
+def test_a_reason_with_latex_specials_is_escaped_in_the_document():
+    from convproof.reports.audit_tex import audit_document
+
+    record = {
+        "id": None,
+        "where": "Q2(b), line 29",
+        "source": "(k-1)d",
+        "status": "not judged",
+        "reason": "dilated.rf_closed_form: cannot read '(k-1)d' & more (100%)",
+    }
+    tex = audit_document("r.md", [record], "en")
+    assert r"dilated.rf\_closed\_form" in tex and r"\&" in tex and r"100\%" in tex
