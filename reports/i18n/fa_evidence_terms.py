@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .fa_claims import LABELS
+
 __all__ = ["TERMS", "TERM_PATTERNS", "table"]
 
 # a formula of the English, wherever a pattern writes MATH
@@ -20,25 +22,7 @@ def table(*pairs: tuple[str, str]) -> tuple[tuple[re.Pattern, str], ...]:
 
 
 TERMS = {
-    # the labels of claimed parts (Claim.claimed) and of the parts a check names
-    "formula": "فرمول",
-    "expression": "عبارت",
-    "integral": "انتگرال",
-    "value": "مقدار",
-    "count": "تعداد",
-    "shape": "شکل",
-    "paths": "شمار مسیرها",
-    "blank cell, read as 0": "خانه‌ی خالی که 0 خوانده شده",
-    "(channels, elements per channel)": "(شمار کانال‌ها، شمار عنصرهای هر کانال)",
-    "(mean, variance) of the normalised batch": "(میانگین، واریانس) دسته‌ی نرمال‌شده",
-    r"(mean, std) after $\gamma$ and $\beta$": r"(میانگین، انحراف معیار) پس از اعمال $\gamma$ و $\beta$",
-    "(running mean, running variance) after the first mini-batch": (
-        "(میانگین جاری، واریانس جاری) پس از نخستین دسته‌ی کوچک"
-    ),
-    r"chosen $(\alpha, \lambda)$": r"$(\alpha, \lambda)$ انتخاب‌شده",
-    "largest disagreement": "بیشترین اختلاف",
-    "largest disagreement (certified)": "بیشترین اختلاف (تضمین‌شده)",
-    "parameter list": "فهرست پارامترها",
+    **LABELS,  # the labels of claimed parts and of the parts a check names: one table (fa_claims)
     # other closed vocabularies
     "no axis": "هیچ",
     "none": "هیچ",
