@@ -1,19 +1,26 @@
 """The LaTeX of an audit: its verdicts, and the "not answered" and "not judged" sections.
 
 :func:`audit_document` writes one report's audit from its records (the JSON of
-``convproof audit``): a table of the judged formulas with their place and status, then what
-the report does not answer and what could not be judged (with the parser's reason or the
-time limit). :func:`class_document` is the one-page class summary. Both use the edition's
+``convproof audit``): the same document as ``convproof report`` for the formulas it judged
+(claims rebuilt from the records' sources, verdicts from the records), then what the report
+does not answer and what could not be judged (with the parser's reason or the time limit). :func:`class_document` is the one-page class summary. Both use the edition's
 preamble, so a Persian audit is typeset right to left.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 
+from ..derivations.claim import Claim
+from ..derivations.claims import homework
+from ..verify.results import STATUSES, Verdict
+from ..verify.runner import DEFAULT_SAMPLES
+from . import document
 from . import latex as L
+from .i18n import strings
 
 __all__ = ["audit_document", "class_document", "extra_sections"]
 
@@ -73,7 +80,7 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], spec: str) -> str
 
 
 def extra_sections(records: Sequence[Mapping[str, Any]], lang: str) -> str:
-    """The "not answered" and "not judged" sections of one report (for render's ``extras`` or alone)."""
+    """The "not answered" and "not judged" sections of one report (the tail of its document)."""
     W = _WORDS[lang]
     missing = [r for r in records if r["status"] == "not answered"]
     skipped = [r for r in records if r["status"] in ("not judged", "not parsed")]
@@ -100,19 +107,40 @@ def _document(lang: str, body: str) -> str:
     )
 
 
-def audit_document(name: str, records: Sequence[Mapping[str, Any]], lang: str) -> str:
-    """The complete LaTeX of one report's audit."""
-    W = _WORDS[lang]
-    judged = [r for r in records if r["status"] not in ("not answered", "not judged", "not parsed")]
-    rows = [
-        [L.latin(r["where"], lang), _code(r["id"], lang), _code(r["source"], lang), L.latin(r["status"], lang)]
-        for r in judged
-    ]
-    body = f"\\section*{{{W['title'].format(name=L.latin(name, lang))}}}\n"
-    body += f"\\subsection*{{{W['judged']}}}\n" + _table(
-        [W["place"], W["quantity"], "LaTeX", W["status"]], rows, "llp{0.4\\textwidth}l"
+def _pairs(records: Sequence[Mapping[str, Any]]) -> list[tuple[Claim, Verdict]]:
+    """The judged formulas as the claims and verdicts the report's document shows."""
+    pairs = []
+    for record in records:
+        if record["status"] not in STATUSES or record["status"] == "unverifiable":
+            continue
+        quantity = homework.quantity(record["id"])
+        claim = replace(quantity.build(record["source"]), where=record["where"])
+        pairs.append((claim, Verdict.from_json(record, question=claim.question, part=claim.part)))
+    order = {q.id: n for n, q in enumerate(homework.quantities())}
+    return sorted(pairs, key=lambda pair: (pair[0].question, order.get(pair[0].id, len(order))))
+
+
+def audit_document(
+    name: str, records: Sequence[Mapping[str, Any]], lang: str, *, samples: int = DEFAULT_SAMPLES
+) -> str:
+    """The complete LaTeX of one report's audit: the document of ``convproof report`` for its formulas,
+    with what it does not answer and what could not be judged."""
+    pairs = _pairs(records)
+    S = strings(lang)
+    located = sum(r["status"] != "not answered" for r in records)
+    line = S["audit_catalogue"].format(
+        name=L.latin(name, lang), judged=len(pairs), formulas=located, unjudged=located - len(pairs)
     )
-    return _document(lang, body + extra_sections(records, lang))
+    seed = next((r.get("seed") for r in records if r.get("seed") is not None), 0)
+    return document.render(
+        pairs,
+        lang=lang,
+        seed=seed,
+        samples=samples,
+        findings=None,
+        catalogue_line=line,
+        tail=extra_sections(records, lang),
+    )
 
 
 def class_document(rows: Sequence[Mapping[str, Any]], reports: int, lang: str) -> str:

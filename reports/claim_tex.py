@@ -12,7 +12,9 @@ import re
 from collections.abc import Mapping
 
 from ..derivations.claim import Claim
+from ..derivations.claims import registry
 from ..derivations.claims.vendored.english import english
+from ..derivations.errors import UnknownClaimError
 from ..derivations.outcome import Counterexample
 from ..verify.results import Verdict
 from . import latex as L
@@ -23,13 +25,24 @@ __all__ = ["claim_block", "correction_of", "counterexample_sentence", "how_verif
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
+def _rendering(claim: Claim, lang: str) -> str | None:
+    """The English rendering of the vendored report's words, for those words only (not another report's)."""
+    if lang != "en":
+        return None
+    try:
+        vendored = registry.get(claim.id)
+    except UnknownClaimError:
+        return None
+    return english(claim.id) if vendored.source == claim.source else None
+
+
 def _source(claim: Claim, S: dict, lang: str) -> str:
     text = claim.source
     if text is None:
         return f"\\textit{{{S['extension']}}}\n\n"
     if _ARABIC.search(text):
         out = f"{S['as_written']}:\n" + L.persian_quote(text, lang)
-        rendering = english(claim.id) if lang == "en" else None
+        rendering = _rendering(claim, lang)
         return out + (f"{S['in_english']}: “{L.mixed(rendering, lang)}”\n\n" if rendering else "")
     if "$" in text:
         return f"{S['as_written']}: {L.mixed(text, lang)}\n\n"
@@ -156,7 +169,7 @@ def verified_table(entries, verdicts: Mapping[str, Verdict], S: dict, lang: str)
 
 def prose_item(claim: Claim, S: dict, lang: str) -> str:
     """A statement listed and not judged, as one item: the original and its English rendering."""
-    rendering = english(claim.id) if lang == "en" else None
+    rendering = _rendering(claim, lang)
     text = claim.source or T.summary(claim, lang)
     if _ARABIC.search(text):
         original = L.persian_inline(text, lang)

@@ -77,20 +77,25 @@ def render(
     lang: str,
     seed: int,
     samples: int,
-    findings: Sequence[Finding] = (),
+    findings: Sequence[Finding] | None = (),
     rubric: Rubric | None = None,
     figures: Mapping[str, str] | None = None,
     extras: Mapping[str, str] | None = None,
+    catalogue_line: str | None = None,
+    tail: str = "",
 ) -> str:
     """The complete LaTeX source of one edition.
 
     ``figures`` maps a part ('Q1(b)') or a question ('Q2') to LaTeX that includes its figures;
     ``extras`` maps a question to further LaTeX shown after its summary (the Q3 tables, say).
+    ``findings`` None: nobody declared this report's root errors (another student's report).
+    ``catalogue_line`` says how the report's formulas were accounted for (the vendored report's
+    catalogue by default); ``tail`` comes after the questions, before the appendix.
     """
     S = strings(lang)
     figures, extras = figures or {}, extras or {}
     verdicts = {v.claim_id: v for _, v in pairs}
-    confirmed, unexplained = explain(findings, verdicts.values())
+    confirmed, unexplained = explain(findings or (), verdicts.values())
     titles = findings_by_claim(confirmed, S, lang)
     scores = rubric.scores([item.finding for item in confirmed]) if rubric is not None else {}
     body = [
@@ -98,7 +103,16 @@ def render(
         _template("common.tex"),
         "\\begin{document}\n",
         _title(S, lang, seed, samples),
-        front_summary(pairs, confirmed, unexplained, rubric, _catalogue_line(pairs, S), S, lang),
+        front_summary(
+            pairs,
+            confirmed,
+            unexplained,
+            rubric,
+            _catalogue_line(pairs, S) if catalogue_line is None else catalogue_line,
+            S,
+            lang,
+            declared=findings is not None,
+        ),
         _conventions(S, lang),
         "\\setcounter{tocdepth}{1}\\tableofcontents\n",
     ]
@@ -111,6 +125,7 @@ def render(
             if heading != question and heading in figures:  # a part's figures stay in their part
                 body.append(figures[heading] + "\\FloatBarrier\n")
         body.append(figures.get(question, ""))
+    body.append(tail)
     body.append(appendix(pairs, S, lang))
     body.append("\\end{document}\n")
     return "".join(body)

@@ -74,8 +74,12 @@ def front_summary(
     catalogue_line: str,
     S: dict,
     lang: str,
+    declared: bool = True,
 ) -> str:
     """The first section: what was checked, the counts, the findings, the suggested score.
+
+    ``declared`` is False for a report whose root errors nobody has declared: the findings
+    section then says so, and the claims judged wrong are shown in their questions.
 
     ``unexplained`` are the claims judged wrong that no finding explains: named, so none is hidden.
     """
@@ -94,10 +98,12 @@ def front_summary(
         _counts_table(pairs, S, lang),
         f"{S['statuses_text']}\n\n",
         f"\\subsection*{{{S['findings']}}}\n",
-        _severity_line(confirmed, S, lang) + "\n\n",
-        _findings_table(confirmed, S, lang),
     ]
-    if unexplained:
+    if declared:
+        out += [_severity_line(confirmed, S, lang) + "\n\n", _findings_table(confirmed, S, lang)]
+    else:
+        out.append(L.prose(S["no_findings_declared"], lang) + "\n\n")
+    if unexplained and declared:
         ids = S["list_separator"].join(L.identifier(v.claim_id, lang) for v in unexplained)
         out.append(L.prose(S["unexplained"].format(n=len(unexplained)), lang) + f" {ids}\\par\n")
     if rubric is not None:

@@ -110,3 +110,37 @@ class Verdict:
                 "bound": self.bound,
             }
         )
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any], *, question: str = "", part: str = "") -> Verdict:
+        """A verdict again from its :meth:`to_json` record (a worker process's, say).
+
+        >>> v = Verdict("t.a", "Q2(b)", "x", "refuted", counterexample=Counterexample({"x": 1}, 2, 3, "side 2"))
+        >>> Verdict.from_json(v.to_json()) == v
+        True
+        """
+
+        def number(value):
+            return float(value) if isinstance(value, str) else value  # json_safe wrote inf and nan as text
+
+        evidence = tuple(Evidence(**{**e, "max_abs_error": number(e.get("max_abs_error"))}) for e in record["evidence"])
+        found = record.get("counterexample")
+        counterexample = None
+        if found is not None:
+            counterexample = Counterexample(found["values"], found["claimed"], found["reference"], found.get("part"))
+        return cls(
+            claim_id=record["id"],
+            where=record["where"],
+            source=record["source"],
+            status=record["status"],
+            question=question,
+            part=part,
+            evidence=evidence,
+            counterexample=counterexample,
+            correction=record.get("correction"),
+            condition=record.get("condition"),
+            convention=record.get("convention"),
+            bound=number(record.get("bound")),
+            seed=record.get("seed"),
+            extension=record.get("extension", False),
+        )
