@@ -162,3 +162,46 @@ def test_a_reason_with_latex_specials_is_escaped_in_the_document():
     }
     tex = audit_document("r.md", [record], "en")
     assert r"dilated.rf\_closed\_form" in tex and r"\&" in tex and r"100\%" in tex
+
+
+def test_an_audit_document_is_the_reports_document_for_the_judged_formulas():
+    from convproof.reports.audit_tex import audit_document
+
+    records = [
+        {
+            "id": "dilated.rf_closed_form",
+            "where": "Q2(b), line 3",
+            "source": "RF_i = 1 + i k",
+            "status": "refuted",
+            "extension": False,
+            "evidence": [
+                {
+                    "tier": "sampled",
+                    "method": "vectorised lambdify",
+                    "passed": False,
+                    "samples": 10,
+                    "max_abs_error": 4.0,
+                    "tolerance": None,
+                    "detail": "",
+                }
+            ],
+            "counterexample": {"values": {"i": 1, "k": 3, "d": 2}, "claimed": 4, "reference": 5, "part": "side 2"},
+            "correction": None,
+            "condition": None,
+            "seed": 0,
+        },
+        {"id": "dilated.output_size", "where": "Q2(c)", "source": None, "status": "not answered", "reason": ""},
+    ]
+    tex = audit_document("r.md", records, "en")
+    assert "\\section{Question 2" in tex and "dilated.rf\\_closed\\_form" in tex
+    assert "Not answered" in tex and "Counterexample" in tex
+    assert "declared for the vendored report only" in tex
+
+
+def test_verdicts_survive_their_json_records():
+    from convproof.verify import run_all
+    from convproof.verify.results import Verdict
+
+    for verdict in run_all(samples=60, seed=0, oracle=False):
+        again = Verdict.from_json(verdict.to_json(), question=verdict.question, part=verdict.part)
+        assert again.to_json() == verdict.to_json(), verdict.claim_id
