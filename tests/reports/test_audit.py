@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from convproof.derivations.claims import catalogue, registry
+from convproof.derivations.claims import catalogue, homework, registry
 from convproof.derivations.errors import BadInputError
 from convproof.reports.audit_batch import audit_files, class_rows
 from convproof.reports.audit_judge import audit_text, load_report, read_sidecar
@@ -17,25 +16,14 @@ from convproof.reports.reader import read_text
 from convproof.reports.reader_places import Tracker
 from convproof.verify.runner import run_claim
 
-sys.path.insert(0, str(Path(__file__).parent))  # --import-mode=importlib: the fakes beside this file
-from audit_fakes import fake_quantities
-
 DATA = Path(__file__).resolve().parents[1] / "data" / "reports"
 REPORTS = sorted(p for p in DATA.iterdir() if p.suffix in (".md", ".tex"))
 PLANTED = DATA / "planted.fa.md"
 
 
-def _quantities():
-    try:
-        from convproof.derivations.claims import homework  # the real set, once it lands
-    except ImportError:
-        return fake_quantities()
-    return homework.quantities()
-
-
 @pytest.fixture(scope="module")
 def quantities():
-    return _quantities()
+    return homework.quantities()
 
 
 def test_reader_finds_the_catalogues_formulas_of_the_vendored_report():
