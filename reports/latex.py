@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import sympy as sp
 
 from ..derivations.claim import Claim
-from ..verify.results import STATUSES, Verdict
+from ..verify.results import Verdict
 from . import mathtext
 from .i18n import persian_digits
 from .translate import math_words
 
 __all__ = [
-    "counts",
     "escape",
     "formula",
     "group_by_part",
@@ -272,8 +271,3 @@ def group_by_part(pairs: Iterable[tuple[Claim, Verdict]]) -> dict[str, dict[str,
     for claim, verdict in pairs:
         grouped.setdefault(claim.question, {}).setdefault(heading_of(claim), []).append((claim, verdict))
     return {q: dict(sorted(parts.items())) for q, parts in sorted(grouped.items())}
-
-
-def counts(verdicts: Sequence[Verdict]) -> dict[str, int]:
-    """Number of verdicts per status, in the fixed order of statuses."""
-    return {status: sum(v.status == status for v in verdicts) for status in STATUSES}

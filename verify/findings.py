@@ -9,8 +9,8 @@ wrong that no finding explains is returned apart, so nothing goes unreported.
 >>> f = Finding("f", "Q2", "b", "computational", ("t.a",), {"en": "t"}, {"en": "m"}, correction_from="t.a")
 >>> v = Verdict("t.a", "Q2(b)", "x", "refuted", question="Q2", part="b", correction="RF = 3")
 >>> confirmed, unexplained = explain([f], [v])
->>> confirmed[0].correction, confirmed[0].status, unexplained
-('RF = 3', 'refuted', [])
+>>> confirmed[0].status, [v.claim_id for v in confirmed[0].wrong], unexplained
+('refuted', ['t.a'], [])
 """
 
 from __future__ import annotations
@@ -43,12 +43,6 @@ class Confirmed:
     def wrong(self) -> tuple[Verdict, ...]:
         """Its claims that the checks judged other than verified."""
         return tuple(v for v in self.verdicts if v.status in JUDGED_WRONG)
-
-    @property
-    def correction(self) -> str | None:
-        """The correction the checks computed for the claim the finding names, if any."""
-        named = self.finding.correction_from
-        return next((v.correction for v in self.verdicts if v.claim_id == named), None)
 
 
 def explain(findings: Sequence[Finding], verdicts: Iterable[Verdict]) -> tuple[list[Confirmed], list[Verdict]]:
