@@ -17,11 +17,14 @@ judges each distinct formula once.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import sympy as sp
 
 from ..derivations.errors import BadInputError, ConvproofError
 from ..verify.check_limits import OutOfTime, time_limit
@@ -29,7 +32,7 @@ from ..verify.runner import run_claim
 from .locator import locate
 from .reader import Formula, guess_format, read_text
 
-__all__ = ["MAX_BYTES", "audit_text", "load_report", "read_sidecar"]
+__all__ = ["MAX_BYTES", "audit_text", "claim_of", "load_report", "read_sidecar"]
 
 MAX_BYTES = 2_000_000  # a report larger than this is refused (a homework answer is < 200 KB)
 TIME_LIMIT = 20.0  # seconds per formula
@@ -61,10 +64,12 @@ def load_report(path: str | Path) -> str:
     return text
 
 
-def read_sidecar(path: str | Path) -> dict[int, str]:
-    """Line number -> id from ``FILE.convproof.toml`` beside the report (``[marks]``), or {}.
+def read_sidecar(path: str | Path) -> dict[int | tuple[int, int], str]:
+    """Marks from ``FILE.convproof.toml`` beside the report (``[marks]``), or {}.
 
-    The file reads ``[marks]`` then lines like ``42 = "dilated.rf_closed_form"``.
+    ``42 = "dilated.rf_closed_form"`` marks every statement on line 42; ``"402.2" = "ID"`` (or a table
+    ``[marks.402]`` with ``2 = "ID"``) marks the second statement on line 402 only, for a line that holds
+    two formulas or a display with two relations side by side.
     """
     sidecar = Path(f"{path}.convproof.toml")
     if not sidecar.is_file():
@@ -74,11 +79,21 @@ def read_sidecar(path: str | Path) -> dict[int, str]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BadInputError(f"{sidecar} is not valid TOML: {exc}") from None
     marks = data.get("marks", data)
-    out: dict[int, str] = {}
+    out: dict[int | tuple[int, int], str] = {}
     for key, value in marks.items():
-        if not str(key).isdigit() or not isinstance(value, str):
-            raise BadInputError(f'{sidecar}: each mark is a line number = "id", not {key!r} = {value!r}')
-        out[int(key)] = value
+        line, _, nth = str(key).partition(".")
+        if isinstance(value, dict) and line.isdigit() and not nth:
+            pairs = [(f"{line}.{n}", v) for n, v in value.items()]
+        else:
+            pairs = [(str(key), value)]
+        for name, mark in pairs:
+            line, _, nth = name.partition(".")
+            if not line.isdigit() or (nth and not nth.isdigit()) or not isinstance(mark, str):
+                raise BadInputError(
+                    f'{sidecar}: each mark is LINE = "id" or "LINE.N" = "id" (the N-th statement on the line), '
+                    f"not {name!r} = {mark!r}"
+                )
+            out[(int(line), int(nth)) if nth else int(line)] = mark
     return out
 
 
@@ -112,13 +127,16 @@ def _blank(qid: str | None, where: str, source: str | None, status: str, reason:
     }
 
 
-def _judge(quantity: Any, text: str, where: str, seed: int, samples: int, limit: float | None) -> dict[str, Any]:
-    key = (quantity.id, text, seed, samples)
+def _judge(
+    quantity: Any, text: str, where: str, seed: int, samples: int, limit: float | None, context: dict | None = None
+) -> dict[str, Any]:
+    context = context or {}
+    key = (quantity.id, text, seed, samples, tuple(sorted(context.items())))
     if key in _CACHE:
         return dict(_CACHE[key], where=where)
     try:
         with time_limit(limit):
-            claim = replace(quantity.build(text), where=where)
+            claim = replace(quantity.build(text, **context), where=where)
             record = dict(run_claim(claim, samples=samples, seed=seed, oracle=False).to_json(), seed=seed)
     except OutOfTime:
         record = _blank(quantity.id, where, text, NOT_JUDGED, f"time limit: no verdict within {limit:g} s")
@@ -130,15 +148,41 @@ def _judge(quantity: Any, text: str, where: str, seed: int, samples: int, limit:
     return dict(record)
 
 
-def _best(candidates: Sequence[Any], text: str, where: str, seed: int, samples: int, limit: float | None):
+def _best(
+    candidates: Sequence[Any], text: str, where: str, seed: int, samples: int, limit: float | None, columns: dict
+):
     """The first candidate the formula is right about, else the first that reads it, else the first."""
     tried = []
     for quantity in candidates:
-        record = _judge(quantity, text, where, seed, samples, limit)
+        adds = getattr(quantity, "adds", "")
+        context = {"stated": tuple(columns.get(adds, ()))} if adds else None
+        record = _judge(quantity, text, where, seed, samples, limit, context)
+        if context:
+            record["stated"] = [str(value) for value in context["stated"]]
         if len(candidates) == 1 or record["status"] == "verified":
             return quantity, record
         tried.append((quantity, record))
     return next((pair for pair in tried if pair[1]["status"] != NOT_PARSED), tried[0])
+
+
+def claim_of(quantity: Any, record: Mapping[str, Any]):
+    """The claim a record was judged as: its source built by its quantity, with the column values it added."""
+    stated = record.get("stated")
+    if stated is None:
+        return quantity.build(record["source"])
+    if not all(isinstance(v, str) and re.fullmatch(r"-?\d+(?:/\d+)?", v) for v in stated):
+        raise BadInputError(f"{record.get('id')}: 'stated' holds the column's values as numbers, not {stated!r}")
+    return quantity.build(record["source"], stated=tuple(sp.Rational(v) for v in stated))
+
+
+def _note_cell(columns: dict[str, list], quantity: Any, text: str, record: dict[str, Any]) -> None:
+    """Keep the value a judged cell of the layer table states, by its column (a blank cell states 0)."""
+    column = getattr(quantity, "column", "")
+    if not column or record["status"] in (NOT_JUDGED, NOT_PARSED):
+        return
+    claimed = quantity.build(text).claimed
+    if claimed:
+        columns.setdefault(column, []).append(claimed[-1][1])
 
 
 def audit_text(
@@ -147,7 +191,7 @@ def audit_text(
     *,
     name: str = "report.md",
     fmt: str | None = None,
-    sidecar: Mapping[int, str] | None = None,
+    sidecar: Mapping[int | tuple[int, int], str] | None = None,
     seed: int = 0,
     samples: int = 400,
     limit: float | None = TIME_LIMIT,
@@ -156,9 +200,15 @@ def audit_text(
     formulas = read_text(text, fmt or guess_format(name, text))
     if not formulas:
         raise BadInputError(f"{name} has no formula ($...$, $$...$$, \\[...\\] or a math environment)")
-    records = []
+    records: list[dict[str, Any]] = []
     answered: set[str] = set()
-    for statement, candidates, how in locate(formulas, quantities, sidecar):
+    columns: dict[str, list] = {}  # the values the report wrote in each column of its layer table
+    located = locate(formulas, quantities, sidecar)
+    # a sum of a column (Q3's total) is judged after the column's cells, wherever the report writes it
+    order = sorted(range(len(located)), key=lambda n: any(getattr(q, "adds", "") for q in located[n][1]))
+    done: dict[int, dict[str, Any]] = {}
+    for n in order:
+        statement, candidates, how = located[n]
         formula = statement.formula
         where = formula.place
         if not candidates:
@@ -168,11 +218,13 @@ def audit_text(
             }.get(how, how)
             record = _blank(None, where, statement.text, NOT_JUDGED, reason)
         else:
-            quantity, record = _best(candidates, statement.text, where, seed, samples, limit)
+            quantity, record = _best(candidates, statement.text, where, seed, samples, limit, columns)
             answered.add(quantity.id)
             record["quantity"] = getattr(quantity, "title", quantity.id)
+            _note_cell(columns, quantity, statement.text, record)
         record.update(_place(formula, name, how))
-        records.append(record)
+        done[n] = record
+    records.extend(done[n] for n in range(len(located)))
     for quantity in quantities:
         if quantity.id not in answered:
             where = quantity.question + (f"({quantity.part})" if len(quantity.part) == 1 else "")

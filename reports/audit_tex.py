@@ -20,6 +20,7 @@ from ..verify.results import STATUSES, Verdict
 from ..verify.runner import DEFAULT_SAMPLES
 from . import document
 from . import latex as L
+from .audit_judge import claim_of
 from .i18n import strings
 
 __all__ = ["audit_document", "class_document", "extra_sections"]
@@ -114,7 +115,7 @@ def _pairs(records: Sequence[Mapping[str, Any]]) -> list[tuple[Claim, Verdict]]:
         if record["status"] not in STATUSES or record["status"] == "unverifiable":
             continue
         quantity = homework.quantity(record["id"])
-        claim = replace(quantity.build(record["source"]), where=record["where"])
+        claim = replace(claim_of(quantity, record), where=record["where"])
         pairs.append((claim, Verdict.from_json(record, question=claim.question, part=claim.part)))
     order = {q.id: n for n, q in enumerate(homework.quantities())}
     return sorted(pairs, key=lambda pair: (pair[0].question, order.get(pair[0].id, len(order))))

@@ -36,10 +36,17 @@ def _rendering(claim: Claim, lang: str) -> str | None:
     return english(claim.id) if vendored.source == claim.source else None
 
 
+def _blank(claim: Claim) -> bool:
+    """A blank cell of a table: its row's name stands for its text (it claims nothing written)."""
+    return bool(claim.claimed) and claim.claimed[0][0].startswith("blank cell")
+
+
 def _source(claim: Claim, S: dict, lang: str) -> str:
     text = claim.source
     if text is None:
         return f"\\textit{{{S['extension']}}}\n\n"
+    if _blank(claim):
+        return f"\\textit{{{S['blank_cell'].format(row=L.latin(text, lang))}}}\n\n"
     if _ARABIC.search(text):
         out = f"{S['as_written']}:\n" + L.persian_quote(text, lang)
         rendering = _rendering(claim, lang)
@@ -138,10 +145,12 @@ def claim_block(
     return "".join(out)
 
 
-def _cell_source(claim: Claim, lang: str) -> str:
+def _cell_source(claim: Claim, S: dict, lang: str) -> str:
     text = claim.source
     if text is None:
         return "---"
+    if _blank(claim):
+        return f"\\textit{{{S['blank_cell'].format(row=L.latin(text, lang))}}}"
     if _ARABIC.search(text):
         return L.persian_inline(text, lang)
     if "$" in text:
@@ -158,7 +167,7 @@ def verified_table(entries, verdicts: Mapping[str, Verdict], S: dict, lang: str)
         extra = _depends(claim, verdicts, S, lang).strip()
         extra = f"\\newline {extra}" if extra else ""
         rows.append(
-            f"{{\\scriptsize {L.identifier(claim.id, lang)}}} & {_cell_source(claim, lang)} & "
+            f"{{\\scriptsize {L.identifier(claim.id, lang)}}} & {_cell_source(claim, S, lang)} & "
             f"{{\\scriptsize {how_verified(verdict, S, lang)}.{note}{extra}}} \\\\"
         )
     return (

@@ -5,8 +5,8 @@ A formula is first cut into statements: an ``align`` into its rows (a row that s
 relations side by side (``... = 32 \\quad ... = 16``) into both. Each statement is then matched:
 
 1. an explicit mark wins: ``<!-- convproof: ID -->`` or ``% convproof: ID`` before the formula,
-   or a sidecar ``FILE.convproof.toml`` (``[marks]``, line number -> id); the id ``none``
-   leaves the formula unjudged on purpose;
+   or a sidecar ``FILE.convproof.toml`` (``[marks]``: line -> id, or ``"LINE.N"`` -> id for the
+   N-th statement of a line); the id ``none`` leaves the formula unjudged on purpose;
 2. otherwise every quantity is scored (docs/audit.md): its left-hand side regexes against the
    statement's (a left side that computes, ``\\frac{30}{2} + 1``, names nothing), its question
    and part, its words at their nearest place: the cell's label (a whole name over a part), the
@@ -26,18 +26,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..derivations.latex.front import split_chain
+from .locator_words import LEAD, places_of, words_score
 from .reader import Formula
 
-__all__ = ["Statement", "lhs_forms", "locate", "statements"]
+__all__ = ["Statement", "arithmetic", "lhs_forms", "locate", "statements"]
 
 _ROW_ENVS = {"align", "alignat", "gather", "multline", "flalign", "eqnarray"}
 _WRAPPERS = re.compile(r"^\\begin\{[a-z]+\*?\}|\\end\{[a-z]+\*?\}$")
 _LABELS = re.compile(r"\\(?:label|tag)\*?\{[^}]*\}|\\(?:nonumber|notag)\b")
-_LEAD = re.compile(r"^\s*(?:\\Rightarrow|\\implies|\\therefore|\\to|\\Longrightarrow)\s*")
 _SPACING = re.compile(r"\s+|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|\\[,;:! ]|\\q?quad(?![a-zA-Z])")
 _WRAPPED = re.compile(r"\\(?:text|mathrm|operatorname|mathit|textrm|mathbf|rm)\s*\{([^{}]*)\}")
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
@@ -54,7 +53,7 @@ class Statement:
 
     @property
     def lhs(self) -> str:
-        sides = split_chain(_LEAD.sub("", self.text)) if "=" in self.text else []
+        sides = split_chain(LEAD.sub("", self.text)) if "=" in self.text else []
         return sides[0] if len(sides) > 1 else ""
 
 
@@ -90,6 +89,8 @@ def statements(formula: Formula) -> list[Statement]:
     >>> [s.text for s in statements(f)]
     ['\\\\frac{30}{2} + 1 = 16', '\\\\frac{6-2}{2} + 1 = 3']
     """
+    if formula.kind == "blank cell":  # a blank cell has no text of its own: its row's name stands for it
+        return [Statement(formula, formula.row)] if formula.row else []
     text = formula.latex.strip()
     if formula.environment in _ROW_ENVS:
         pieces = _rows(_WRAPPERS.sub("", _WRAPPERS.sub("", text)).strip())
@@ -107,80 +108,31 @@ def statements(formula: Formula) -> list[Statement]:
     return [s for s in out if s.text]
 
 
-@lru_cache(maxsize=4096)
-def _pattern(word: str) -> re.Pattern[str]:
-    """A whole word; a number may touch a letter (``1.702x``), not another digit."""
-    start = r"(?<![\d.])" if word[:1].isdigit() else r"(?<![A-Za-z])"
-    end = r"(?![\d])" if word[-1:].isdigit() else r"(?![A-Za-z])"
-    return re.compile(start + re.escape(word) + end, re.I)
+_ARITHMETIC_NOISE = re.compile(r"\\(?:[dt]?frac|times|cdot|left|right|[lr]floor|[lr]ceil)(?![a-zA-Z])|\s+|\\[,;:! ]")
+_ARITHMETIC = re.compile(r"[\d+\-*/=(){}\[\].,]+")
 
 
-def _has(word: str, text: str) -> bool:
-    return bool(word) and (_pattern(word).search(text) is not None if word.isascii() else word in text)
+def arithmetic(text: str) -> str:
+    """A calculation with numbers only, as the quantities' calculation patterns read it (else "").
 
-
-@lru_cache(maxsize=65536)
-def _squash(text: str) -> str:
-    return re.sub(r"[\s_\-]+", "", text.lower())
-
-
-@lru_cache(maxsize=65536)
-def _name(text: str) -> str:
-    """What a heading or cell names: its text before a parenthesis, squashed (``Hard tanh`` -> ``hardtanh``)."""
-    return _squash(re.sub(r"\(.*", "", re.sub(r"[^\w\s()\-]", "", text)))
-
-
-@lru_cache(maxsize=65536)
-def _found(word: str, text: str) -> bool:
-    """The word in the text, or in what the text names (``hardtanh`` in ``Hard tanh``)."""
-    return any(_has(w, t) for w in (word, _squash(word)) for t in (text, _name(text)))
-
-
-# A table cell is a table's entry: the quantities reproduced as a table (the homework's charts of
-# activation functions) are named by these words, and fit a cell better than prose's quantities do.
-_TABLE_WORDS = "table chart جدول نمودار"
-# Each place: (weight of a whole name, of a part of it, whether its words add up). A label, heading or
-# table names one thing (``Gelu (Gaussian Error Linear Unit)`` is one name, not two words).
-_LABEL, _HEADING, _TABLE = (5.0, 4.0, False), (3.5, 3.0, False), (3.0, 3.0, False)
-_NEAR = _OWN = (1.0, 1.0, True)
-
-
-def _places(statement: Statement) -> list[tuple[tuple[float, float, bool], str]]:
-    f = statement.formula
-    places = [(_LABEL, f.label or f.row), (_HEADING, f.section[-1] if f.section else "")]
-    if f.row and not f.label:  # a cell that names itself: its row's and column's titles name other cells
-        places.append((_TABLE, f"{f.row} {f.column}"))
-    if f.row or f.label:
-        places.append((_TABLE, _TABLE_WORDS))
-    places += [(_NEAR, f"{f.before} {f.after}"), (_OWN, _rhs(statement))]
-    return [(weights, text) for weights, text in places if text.strip()]
-
-
-def _words_score(statement: Statement, words: Sequence[str], places: list | None = None) -> float:
-    """Each word at its nearest place; a label, heading or table counts once, by its best word."""
-    places = _places(statement) if places is None else places
-    best: dict[int, float] = {}
-    for word in words:
-        for at, ((whole, part, adds), text) in enumerate(places):
-            if _found(word, text):
-                weight = whole if _squash(word) == _name(text) else part
-                best[at] = best.get(at, 0.0) + weight if adds else max(best.get(at, 0.0), weight)
-                break
-    score = sum(best.values())
-    label = statement.formula.label or statement.formula.row
-    if label and words and not any(_found(w, label) for w in words):
-        score -= 3  # a table cell whose label or row names another thing (the Input row, say)
-    return score
-
-
-def _rhs(statement: Statement) -> str:
-    sides = split_chain(_LEAD.sub("", statement.text)) if "=" in statement.text else []
-    return " ".join(sides[1:]) if len(sides) > 1 else statement.text
+    >>> arithmetic(r"\\frac{(32-3)+2}{1} + 1 = 32"), arithmetic(r"\\frac{N-k}{s} + 1")
+    ('\\\\frac{(32-3)+2}{1}+1=32', '')
+    """
+    bare = _ARITHMETIC_NOISE.sub("", text)
+    if "=" not in text or not _ARITHMETIC.fullmatch(bare):
+        return ""
+    return re.sub(r"\s+|\\[,;:! ]|\\left|\\right", "", text).replace("\\times", "*").replace("\\cdot", "*")
 
 
 def _score(statement: Statement, quantity: Any, forms: tuple[str, ...], places: list | None = None) -> float:
     f = statement.formula
     score = 0.0
+    sums = arithmetic(statement.text) if f.kind in ("inline", "display") else ""
+    calculation = getattr(quantity, "calculation", ())
+    if sums and calculation and any(re.fullmatch(p, sums) for p in calculation):
+        score += 10
+    if f.repeat and getattr(quantity, "repeat", 0):
+        score += 1 if f.repeat == quantity.repeat else -1
     patterns = tuple(getattr(quantity, "lhs", ()) or ())
     if patterns and forms:
         if any(re.fullmatch(p, form) for p in patterns for form in forms):
@@ -193,7 +145,7 @@ def _score(statement: Statement, quantity: Any, forms: tuple[str, ...], places: 
         score += 3 if f.question == quantity.question else -8
         if f.part and quantity.part and len(quantity.part) == 1:
             score += 2 if f.part == quantity.part else -1
-    return score + _words_score(statement, getattr(quantity, "words", ()) or (), places)
+    return score + words_score(statement, getattr(quantity, "words", ()) or (), places)
 
 
 # A bare name (``\alpha``, ``erf``, ``\Phi(x_{ij})``, ``(k-1)``) names a symbol; it states nothing.
@@ -201,7 +153,7 @@ _BARE = re.compile(r"\(?\\?[A-Za-z]+(?:_\{?[\w\\-]+\}?)?(?:\([^()=]*\))?(?:\s*-\
 
 
 def locate(
-    formulas: Sequence[Formula], quantities: Sequence[Any], sidecar: Mapping[int, str] | None = None
+    formulas: Sequence[Formula], quantities: Sequence[Any], sidecar: Mapping[Any, str] | None = None
 ) -> list[tuple[Statement, tuple[Any, ...], str]]:
     """Every statement with its candidate quantities, best first (empty: none), and how: mark, lhs, words, none.
 
@@ -211,9 +163,11 @@ def locate(
     sidecar = sidecar or {}
     used: set[str] = set()
     out: list[tuple[Statement, tuple[Any, ...], str]] = []
+    on_line: dict[int, int] = {}
     for formula in formulas:
         for statement in statements(formula):
-            mark = formula.mark or sidecar.get(formula.line)
+            nth = on_line[formula.line] = on_line.get(formula.line, 0) + 1
+            mark = formula.mark or sidecar.get((formula.line, nth), sidecar.get(formula.line))
             if mark is not None:
                 chosen = by_id.get(mark)
                 how = "mark" if chosen else ("unmarked" if mark == NONE else f"marked with an unknown id {mark!r}")
@@ -223,13 +177,15 @@ def locate(
                 continue
             lhs = statement.lhs
             forms = lhs_forms(lhs) if lhs and not _computed(lhs) else ()
-            places = _places(statement)
+            places = places_of(statement)
             scored = sorted(
                 ((_score(statement, q, forms, places), i, q) for i, q in enumerate(quantities)),
                 key=lambda t: (-t[0], t[1]),
             )
             hit = bool(forms) and any(_lhs_hit(q, forms) for _, _, q in scored[:1])
-            bare = not hit and _BARE.fullmatch(statement.text.strip()) is not None
+            counted = not hit and bool(scored) and _calculation_hit(statement, scored[0][2])
+            hit = hit or counted
+            bare = not hit and _bare(statement)
             if scored and not hit and not bare:
                 scored = _by_symbols(statement, scored)
             if not scored or bare or _in_words(statement) or scored[0][0] < (10 if hit else 6):
@@ -237,10 +193,18 @@ def locate(
                 continue
             best = scored[0][0]
             tied = [q for s, _, q in scored if s >= best - 0.25]
-            tied = [q for q in tied if q.id not in used] + [q for q in tied if q.id in used]
+            tied = [q for q in tied if q.id not in used] or tied  # one already stated is only a fallback
             used.add(tied[0].id)
-            out.append((statement, tuple(tied[:MAX_TIED]), "lhs" if hit else "words"))
+            out.append((statement, tuple(tied[:MAX_TIED]), "calculation" if counted else "lhs" if hit else "words"))
     return out
+
+
+def _bare(statement: Statement) -> bool:
+    """A name standing alone in prose; a table cell's entry under a label (``<b>Tanh</b> $\\tanh(x)$``) states it."""
+    formula = statement.formula
+    if formula.kind not in ("inline", "display") or formula.label:
+        return False
+    return _BARE.fullmatch(statement.text.strip()) is not None
 
 
 def _computed(lhs: str) -> bool:
@@ -259,7 +223,7 @@ SYMBOL_MARGIN, SYMBOL_BONUS = 1.25, 1.5
 
 def _in_words(statement: Statement) -> bool:
     """``\\Phi(x) = \\text{the normal CDF}``: a name given in words states no formula."""
-    sides = split_chain(_LEAD.sub("", statement.text)) if "=" in statement.text else []
+    sides = split_chain(LEAD.sub("", statement.text)) if "=" in statement.text else []
     return len(sides) > 1 and all(_WORDS_ONLY.fullmatch(side.strip()) for side in sides[1:])
 
 
@@ -290,6 +254,11 @@ def _symbols(value: Any) -> frozenset[str]:
     if isinstance(value, (tuple, list)):
         return frozenset().union(*(_symbols(v) for v in value))
     return frozenset(str(s) for s in getattr(value, "free_symbols", ()))
+
+
+def _calculation_hit(statement: Statement, quantity: Any) -> bool:
+    sums = arithmetic(statement.text) if statement.formula.kind in ("inline", "display") else ""
+    return bool(sums) and any(re.fullmatch(p, sums) for p in getattr(quantity, "calculation", ()))
 
 
 def _lhs_hit(quantity: Any, forms: tuple[str, ...]) -> bool:

@@ -24,8 +24,14 @@ Not quantities (no formula to read from another report): NRMSE by each normalise
 normalisers in words; the claims check the named normaliser, not a formula), RRMSE's meaning, bands and
 examples, ELU's alpha (a Persian number word), SELU's constants as hyperparameters, dropout's units and
 scaling (sentences; the inverted scaling is an extension with no source), batch norm's scale and shift and
-running statistics (sentences), Q3's total (the report's own sum of its cells, and a sentence), Q4's
-count of paths (a sentence).
+running statistics (sentences), Q3's total stated in a sentence, Q4's count of paths (a sentence).
+
+Q3's cells are read from a layer table (a column titled with parameters or an output shape): a formula,
+a plain number, or a blank parameter cell (0). A cell goes to the quantity of its row's layer name, the
+n-th row of a name to the n-th layer of it. Q3's calculations (`\frac{(32-3)+2}{1} + 1 = 32`,
+numbers only) are matched by their calculation pattern and tried in turn against the output sizes; the
+total (`224 + 2 + 3276 + 1440 = 4882`) is judged against the values the same report wrote in its
+parameter column.
 """
 
 
@@ -42,7 +48,10 @@ def render() -> str:
             "|---|---|---|---|---|",
         ]
         for q in (q for q in rows if q.question == question):
-            lhs = "<br>".join(f"`{p}`" for p in q.lhs).replace("|", "\\|") or "(words only)"
+            patterns = [f"`{p}`" for p in q.lhs] + [f"calculation `{p}`" for p in q.calculation]
+            lhs = "<br>".join(patterns).replace("|", "\\|") or "(words only)"
+            if q.column:
+                lhs += f" (table cell, {q.column} column, row {q.repeat} of its name)"
             out.append(f"| `{q.id}` | {q.part} | {q.title} | {lhs} | {', '.join(q.words)} |")
         out.append("")
     return "\n".join(out)

@@ -46,7 +46,16 @@ class Quantity:
     title: str
     lhs: tuple[str, ...]
     words: tuple[str, ...]
-    build: Callable[[str], Claim]
+    build: Callable[..., Claim]
+    # An answer may state it as a bare calculation (``\frac{(32-3)+2}{1} + 1 = 32``): these patterns
+    # read the whole statement, spaces removed.
+    calculation: tuple[str, ...] = ()
+    # A cell of Q3's table: its column ("params", "shape") and which row of that layer's name it is
+    # (the second ``Pool-2`` row is 2).
+    column: str = ""
+    repeat: int = 0
+    # Built with the values the report wrote in this column of its table (``build(text, stated=...)``).
+    adds: str = ""
 
 
 def normalise(lhs: str) -> str:
@@ -90,11 +99,11 @@ def _canonical(text: str, patterns: tuple[str, ...], vendored: str) -> str:
 def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable[[str], Claim]:
     reread = vendored.reread
 
-    def build(text: str) -> Claim:
+    def build(text: str, **context) -> Claim:
         if not isinstance(text, str) or not text.strip():
             raise BadInputError(f"{vendored.id}: give the formula as non-empty LaTeX text, not {text!r}")
         try:
-            claim = reread(_canonical(text, patterns, vendored.source))
+            claim = reread(_canonical(text, patterns, vendored.source), **context)
         except ConvproofError as error:
             raise type(error)(f"{vendored.id} ({title}): {error}") from None
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, RuntimeError) as error:
@@ -115,30 +124,47 @@ def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable
     return build
 
 
-def _table_words(claim: Claim) -> tuple[str, tuple[str, ...]]:
-    """Q3: a cell's title and words from the layer it belongs to (the claim's lhs names it)."""
+_OUTPUT_SIZE = (r"(?:\\[dt]?frac\{.+\}\{[^{}]+\}|\(.+\)/\d+|\d+/\d+)\+1=\d+(?:\.\d+)?",)
+_TOTAL = (r"\d+(?:\+\d+){2,}=\d+",)
+
+
+def _table_quantity(claim: Claim, repeats: dict[str, int]) -> dict:
+    """Q3: a cell's title, words and place from the layer it belongs to (the claim's lhs names it)."""
     layer = re.sub(r"\\text\{(?:side of the )?(?:output|parameters) of (.*)\}", r"\1", claim.lhs)
-    if ".params" in claim.id:
-        return f"parameters of {layer} ({claim.part})", (layer.lower(), "parameters", "params", "پارامتر")
+    if claim.id.endswith(".total_sum"):
+        words = ("total", "sum", "parameters", "کل", "مجموع", "پارامتر")
+        return {"title": "sum of the parameter column (total)", "words": words, "calculation": _TOTAL, "adds": "params"}
     if ".calc." in claim.id:
-        return f"side of the output of {layer}", (layer.lower(), "output size", "اندازه خروجی")
-    return f"output shape of {layer} ({claim.part})", (layer.lower(), "output", "shape", "ابعاد خروجی")
+        words = (layer.lower(), "output size", "اندازه خروجی", "calculation", "محاسبه", "محاسبات")
+        return {"title": f"side of the output of {layer}", "words": words, "calculation": _OUTPUT_SIZE}
+    column = "params" if ".params" in claim.id else "shape"
+    repeats[(column, layer)] = repeat = repeats.get((column, layer), 0) + 1
+    if column == "params":
+        words = (layer.lower(), "parameters", "params", "پارامتر")
+        return {"title": f"parameters of {layer} ({claim.part})", "words": words, "column": column, "repeat": repeat}
+    words = (layer.lower(), "output", "shape", "ابعاد خروجی")
+    return {"title": f"output shape of {layer} ({claim.part})", "words": words, "column": column, "repeat": repeat}
 
 
 @cache
 def _quantities() -> dict[str, Quantity]:
     out: dict[str, Quantity] = {}
+    repeats: dict = {}
     for claim in registry.all_claims():
         if claim.id in NAMED:
             title, lhs, words = NAMED[claim.id]
-        elif claim.topic == "cnn_table" and claim.reread is not None:
-            (title, words), lhs = _table_words(claim), ()
+            extra = {}
+        elif claim.topic == "cnn_table" and claim.lhs:
+            extra, lhs = _table_quantity(claim, repeats), ()  # a prose cell counts among its layer's rows
+            title, words = extra.pop("title"), extra.pop("words")
+            if claim.reread is None:
+                continue
         else:
             continue
         if claim.reread is None:
             raise RuntimeError(f"{claim.id} is a quantity of the homework but its builder sets no reread")
         build = _builder(claim, lhs, title)
-        out[claim.id] = Quantity(claim.id, claim.question, claim.part, title, lhs, words, build)
+        out[claim.id] = Quantity(claim.id, claim.question, claim.part, title, lhs, words, build, **extra)
     missing = sorted(set(NAMED) - set(out))
     if missing:
         raise RuntimeError(f"homework_words names quantities with no claim: {missing}")

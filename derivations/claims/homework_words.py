@@ -121,7 +121,7 @@ NAMED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "activations.chart2_swish": _act("Swish (chart 2)", ("Swish", "SiLU"), ("swish", "dance"), fx=False, y=True),
     "activations.chart2_sinc": _act("Sinc (chart 2)", ("Sinc",), ("sinc", "dance"), fx=False, y=True),
     "activations.chart2_leaky_relu": _act(
-        "Leaky ReLU (chart 2)", (r"Leaky\\?_?ReLU",), ("leaky", "dance"), fx=False, y=True
+        "Leaky ReLU (chart 2)", (r"Leaky\\?_?ReLU",), ("leaky relu", "leaky", "dance"), fx=False, y=True
     ),
     "activations.chart2_mish": _act("Mish (chart 2)", ("Mish",), ("mish", "dance"), fx=False, y=True),
     # Q1(d)

@@ -114,6 +114,7 @@ STRINGS = {
         "Q4(d)": "(d) General size",
     },
     "other_part": "Other claims",
+    "blank_cell": "a blank cell in the row {row}, read as 0",
     "as_written": "The report writes",
     "extension": "An extension: convproof's own claim, beyond the report.",
     "reading": "Reading",

@@ -147,7 +147,7 @@ def _mutant(claim_id: str, latex: str, shape: bool = False):
     index = int(claim.where.rsplit("row ", 1)[1]) - 1
     column = "shape" if (shape or ".calc." in claim_id) else "params"
     component = 0 if ".calc." in claim_id else None
-    brute, oracle = cnn_table._hooks(cell(index, column, component), parts, claim.reference)
+    brute, oracle = cnn_table.hooks(cell(index, column, component), parts, claim.reference)
     return replace(claim, claimed=parts, brute=brute, oracle=oracle)
 
 

@@ -12,7 +12,7 @@ PyTorch as the oracle. The corrected table is :func:`corrected_table`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import partial
 
 import sympy as sp
 
@@ -21,32 +21,35 @@ from ...latex.front import parse, parse_chain, parse_shape
 from ...lib.layer_notation import parse_layer_spec
 from ...lib.layer_table import LayerRow, LayerTable, layer_table, substitute
 from . import witness as cnn_witness
-
-__all__ = ["claims", "corrected_table", "layer_table", "parse_layer_spec", "report_network", "table_cells"]
-
-TOPIC = "cnn_table"
-
-# The table of Q3, verbatim: one line per row, cells separated by tabs.
-TABLE = (
-    "Layer\toutput dimension\tNumber of parameters\n"
-    "Input\t$32 \\times 32 \\times 3$\t\n"
-    "CONV3-8\t$32 \\times 32 \\times 8$\t$[(3 \\times (3 \\times 3)) + 1] \\times 8 = 224$\n"
-    "ReLU\t$32 \\times 32 \\times 8$\tتعداد پارامترها له عمق\n"
-    "Pool-2\t$16 \\times 16 \\times 8$\t\n"
-    "BATCHNORM\t$16 \\times 16 \\times 8$\t$\\beta, \\gamma \\Rightarrow 2$\n"
-    "CONV5-16(3,2)\t$6 \\times 6 \\times 16$\t$[(8 \\times (5 \\times 5)) + 1] \\times 16 = 3276$\n"
-    "ReLU\t$6 \\times 6 \\times 16$\t\n"
-    "Pool-2\t$3 \\times 3 \\times 16$\t\n"
-    "FLATTEN\t$1 \\times 1 \\times 144$\t\n"
-    "FC-10\t$1 \\times 1 \\times 10$\t1440"
+from .network import (
+    CALCULATIONS,
+    TABLE,
+    TOPIC,
+    TOTAL,
+    TOTAL_SENTENCE,
+    corrected_table,
+    hooks,
+    math_cell,
+    report_network,
+    table_cells,
 )
-# The calculations under the table: output sizes of the windowed layers, in order, then the total.
-CALCULATIONS = (
-    r"\frac{(32-3)+2}{1} + 1 = 32 \quad \frac{32-2}{2} + 1 = 16",
-    r"\frac{(16-5)+2(2)}{3} + 1 = 6 \quad \frac{6-2}{2} + 1 = 3",
-)
-TOTAL = r"224 + 2 + 3276 + 1440 = 4882"
-TOTAL_SENTENCE = "تعداد کل پارامترها برابر 4882 می باشد"
+from .totals import total_claims, total_sum_claim
+
+__all__ = [
+    "CALCULATIONS",
+    "TABLE",
+    "TOTAL",
+    "TOTAL_SENTENCE",
+    "claims",
+    "corrected_table",
+    "hooks",
+    "layer_table",
+    "parse_layer_spec",
+    "report_network",
+    "table_cells",
+    "total_sum_claim",
+]
+
 
 _WITNESSES = "NumPy forward pass (brute force) and PyTorch (oracle) on the same network"
 _BLANK = (
@@ -64,42 +67,6 @@ _NOTES = {
 }
 
 
-def _math(cell: str) -> str:
-    return cell.strip().strip("$").strip()
-
-
-def table_cells() -> list[tuple[str, str, str]]:
-    """The rows of the report's table as (layer, output dimension, number of parameters), header dropped.
-
-    >>> table_cells()[1][0], table_cells()[1][2][-4:]
-    ('CONV3-8', '224$')
-    """
-    return [tuple(line.split("\t")) for line in TABLE.split("\n")[1:]]
-
-
-@lru_cache(maxsize=1)
-def report_network() -> tuple[str, tuple[int, ...]]:
-    """The network of Q3 as its table writes it: the Layer column as a spec, and the Input row's shape.
-
-    >>> report_network()
-    ('CONV3-8 ReLU Pool-2 BATCHNORM CONV5-16(3,2) ReLU Pool-2 FLATTEN FC-10', (32, 32, 3))
-    """
-    (name, shape_cell, _), *rows = table_cells()
-    if name != "Input":
-        raise RuntimeError(f"the first row of the Q3 table should be the input, not {name!r}")
-    shape = tuple(int(dim) for dim in parse_shape(_math(shape_cell), {}))
-    return " ".join(row[0] for row in rows), shape
-
-
-def corrected_table() -> LayerTable:
-    """The Q3 table as the layer formulas give it (shapes, parameters, running statistics, receptive fields).
-
-    >>> corrected_table().rows[4].params_formula
-    f*(C*k**2 + 1)
-    """
-    return layer_table(*report_network())
-
-
 def _keys(table: LayerTable) -> list[str]:
     """Claim-id names of the rows: conv1, relu2, batchnorm, fc (a number only where a kind repeats)."""
     kinds = [{"dense": "fc"}.get(row.kind, row.kind) for row in table.rows]
@@ -109,11 +76,6 @@ def _keys(table: LayerTable) -> list[str]:
         seen[kind] = seen.get(kind, 0) + 1
         out.append(f"{kind}{seen[kind]}" if kinds.count(kind) > 1 else kind)
     return out
-
-
-def _hooks(pick, parts, reference):
-    spec, shape = report_network()
-    return cnn_witness.witness_hooks(parse_layer_spec(spec), shape, pick, parts, reference)
 
 
 def _cell_place(index: int, row: LayerRow) -> dict[str, str]:
@@ -128,7 +90,7 @@ def _steps(formula, row: LayerRow, value) -> tuple[tuple[str, object], ...]:
 
 
 def _shape_claim(key: str, index: int, row: LayerRow, cell: str) -> Claim:
-    latex = _math(cell)
+    latex = math_cell(cell)
     shape = parse_shape(latex, {})
     reference = substitute(row.shape_formula, row.values)
     note = rf"Output of {row.layer} ($H \times W \times C$, channels last; sizes floored as in PyTorch)."
@@ -137,7 +99,7 @@ def _shape_claim(key: str, index: int, row: LayerRow, cell: str) -> Claim:
         claimed = sp.Tuple(shape[-1])
         note += r" The report writes a vector of $n$ units as $1 \times 1 \times n$; it is read as that vector."
     parts = (("shape", claimed),)
-    brute, oracle = _hooks(cnn_witness.cell(index, "shape"), parts, reference)
+    brute, oracle = hooks(cnn_witness.cell(index, "shape"), parts, reference)
     return Claim(
         id=f"{TOPIC}.{key}.shape",
         **_cell_place(index, row),
@@ -167,7 +129,7 @@ def _params_claim(key: str, index: int, row: LayerRow, cells: tuple[str, str, st
         statement = parse(source, {})
         parts = (("value", statement),)
     elif cell.startswith("$"):
-        source = _math(cell)
+        source = math_cell(cell)
         if r"\Rightarrow" in source:
             names, count = source.split(r"\Rightarrow")
             listed = sp.Tuple(*(sp.Symbol(name.strip().lstrip("\\")) for name in names.split(",")))
@@ -181,11 +143,12 @@ def _params_claim(key: str, index: int, row: LayerRow, cells: tuple[str, str, st
             **common,
             source=cell,
             prose=f"The parameter cell of the {layer} row holds Persian words, not a number.",
+            lhs=rf"\text{{parameters of {row.layer}}}",
             note="Read as 'number of parameters ... depth' (the word 'له' seems a slip); no count is stated. "
             "The report's total leaves this row out, i.e. counts it as 0.",
         )
     reference = substitute(row.params_formula, row.values)
-    brute, oracle = _hooks(cnn_witness.cell(index, "params"), parts, reference)
+    brute, oracle = hooks(cnn_witness.cell(index, "params"), parts, reference)
     return Claim(
         **common,
         source=source,
@@ -220,7 +183,7 @@ def _calc_claim(key: str, index: int, row: LayerRow, latex: str) -> Claim:
     sides = parse_chain(latex, {})
     parts = tuple((f"side {n}", side) for n, side in enumerate(sides, start=1))
     reference = substitute(row.shape_formula[0], row.values)
-    brute, oracle = _hooks(cnn_witness.cell(index, "shape", 0), parts, reference)
+    brute, oracle = hooks(cnn_witness.cell(index, "shape", 0), parts, reference)
     return Claim(
         id=f"{TOPIC}.calc.{key}_size",
         where=f"Q3 calculations: {row.layer}, row {index + 1}",
@@ -238,45 +201,6 @@ def _calc_claim(key: str, index: int, row: LayerRow, latex: str) -> Claim:
     )
 
 
-def _total_claims(table: LayerTable, stated: list[sp.Basic]) -> list[Claim]:
-    sides = parse_chain(TOTAL, {})
-    cells = sp.Add(*stated, evaluate=False)
-    value = parse(re.search(r"\d+", TOTAL_SENTENCE).group(0), {})
-    values = [substitute(row.params_formula, row.values) for row in table.rows]
-    reference = sp.Add(*values)
-    brute, oracle = _hooks(cnn_witness.column_total, (("value", value),), reference)
-    return [
-        Claim(
-            id=f"{TOPIC}.total_sum",
-            where="Q3 calculations: total",
-            question="Q3",
-            source=TOTAL,
-            statement=sides,
-            claimed=tuple((f"side {n}", side) for n, side in enumerate(sides, start=1)),
-            reference=sp.simplify(cells),
-            lhs=r"\text{sum of the report's parameter cells}",
-            derivation=(("the values of the report's parameter cells (a blank cell read as 0)", cells),),
-            note="The report's own arithmetic: its total against the values it wrote in its parameter column. "
-            "Whether those values are right is judged cell by cell.",
-        ),
-        Claim(
-            id=f"{TOPIC}.total_params",
-            where="Q3, after the calculations",
-            question="Q3",
-            source=TOTAL_SENTENCE,
-            statement=value,
-            claimed=(("value", value),),
-            reference=reference,
-            lhs=r"\text{trainable parameters}",
-            brute=brute,
-            oracle=oracle,
-            derivation=(("the layers' values, from their formulas", sp.Add(*values, evaluate=False)),),
-            note=r"Trainable parameters, the ones the report's $\beta, \gamma$ cell counts and PyTorch's parameters() "
-            f"holds; with batch norm's running statistics the network holds {table.total} values.",
-        ),
-    ]
-
-
 def claims() -> tuple[Claim, ...]:
     """Every Q3 claim: each cell of the table, the calculations under it and the total."""
     table = corrected_table()
@@ -290,5 +214,5 @@ def claims() -> tuple[Claim, ...]:
         if params.claimed:
             stated.append(params.claimed[-1][1])
     out.extend(_calculation_claims(table, keys))
-    out.extend(_total_claims(table, stated))
+    out.extend(total_claims(table, stated))
     return tuple(out)
