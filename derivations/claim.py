@@ -119,6 +119,8 @@ class Claim:
             builder, ``None`` where the claim cannot be read from another text (prose, say).
             :mod:`convproof.derivations.claims.homework` collects them.
         prose: for a qualitative claim, a summary of what it says.
+        renamed: another report's own names read as the homework's, ``(theirs, ours)``: a sum's
+            index and limit, a function's argument (:mod:`convproof.derivations.claims.renaming`).
     """
 
     id: str
@@ -149,6 +151,7 @@ class Claim:
     prose: str = ""
     topic: str = ""
     reread: Callable[[str], Claim] | None = None
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id or "." not in self.id:

@@ -130,6 +130,7 @@ def _blank(qid: str | None, where: str, source: str | None, status: str, reason:
 def _judge(
     quantity: Any, text: str, where: str, seed: int, samples: int, limit: float | None, context: dict | None = None
 ) -> dict[str, Any]:
+    """The record of one formula judged as one quantity (``context``: ``named``, ``stated``), cached."""
     context = context or {}
     key = (quantity.id, text, seed, samples, tuple(sorted(context.items())))
     if key in _CACHE:
@@ -138,6 +139,8 @@ def _judge(
         with time_limit(limit):
             claim = replace(quantity.build(text, **context), where=where)
             record = dict(run_claim(claim, samples=samples, seed=seed, oracle=False).to_json(), seed=seed)
+            if claim.renamed:
+                record["renamed"] = dict(claim.renamed)
     except OutOfTime:
         record = _blank(quantity.id, where, text, NOT_JUDGED, f"time limit: no verdict within {limit:g} s")
     except (ConvproofError, RecursionError) as exc:
@@ -149,15 +152,24 @@ def _judge(
 
 
 def _best(
-    candidates: Sequence[Any], text: str, where: str, seed: int, samples: int, limit: float | None, columns: dict
+    candidates: Sequence[Any],
+    text: str,
+    where: str,
+    seed: int,
+    samples: int,
+    limit: float | None,
+    columns: dict,
+    named: bool = False,
 ):
     """The first candidate the formula is right about, else the first that reads it, else the first."""
     tried = []
     for quantity in candidates:
         adds = getattr(quantity, "adds", "")
-        context = {"stated": tuple(columns.get(adds, ()))} if adds else None
+        context: dict[str, Any] = {"stated": tuple(columns.get(adds, ()))} if adds else {}
+        if named:
+            context["named"] = True
         record = _judge(quantity, text, where, seed, samples, limit, context)
-        if context:
+        if adds:
             record["stated"] = [str(value) for value in context["stated"]]
         if len(candidates) == 1 or record["status"] == "verified":
             return quantity, record
@@ -168,19 +180,20 @@ def _best(
 def claim_of(quantity: Any, record: Mapping[str, Any]):
     """The claim a record was judged as: its source built by its quantity, with the column values it added."""
     stated = record.get("stated")
+    named = {"named": True} if record.get("located_by") == "mark" else {}
     if stated is None:
-        return quantity.build(record["source"])
+        return quantity.build(record["source"], **named)
     if not all(isinstance(v, str) and re.fullmatch(r"-?\d+(?:/\d+)?", v) for v in stated):
         raise BadInputError(f"{record.get('id')}: 'stated' holds the column's values as numbers, not {stated!r}")
-    return quantity.build(record["source"], stated=tuple(sp.Rational(v) for v in stated))
+    return quantity.build(record["source"], stated=tuple(sp.Rational(v) for v in stated), **named)
 
 
-def _note_cell(columns: dict[str, list], quantity: Any, text: str, record: dict[str, Any]) -> None:
+def _note_cell(columns: dict[str, list], quantity: Any, text: str, record: dict[str, Any], how: str) -> None:
     """Keep the value a judged cell of the layer table states, by its column (a blank cell states 0)."""
     column = getattr(quantity, "column", "")
     if not column or record["status"] in (NOT_JUDGED, NOT_PARSED):
         return
-    claimed = quantity.build(text).claimed
+    claimed = quantity.build(text, named=how == "mark").claimed
     if claimed:
         columns.setdefault(column, []).append(claimed[-1][1])
 
@@ -218,10 +231,10 @@ def audit_text(
             }.get(how, how)
             record = _blank(None, where, statement.text, NOT_JUDGED, reason)
         else:
-            quantity, record = _best(candidates, statement.text, where, seed, samples, limit, columns)
+            quantity, record = _best(candidates, statement.text, where, seed, samples, limit, columns, how == "mark")
             answered.add(quantity.id)
             record["quantity"] = getattr(quantity, "title", quantity.id)
-            _note_cell(columns, quantity, statement.text, record)
+            _note_cell(columns, quantity, statement.text, record, how)
         record.update(_place(formula, name, how))
         done[n] = record
     records.extend(done[n] for n in range(len(located)))

@@ -41,12 +41,28 @@ def _blank(claim: Claim) -> bool:
     return bool(claim.claimed) and claim.claimed[0][0].startswith("blank cell")
 
 
+def _renamed(claim: Claim, S: dict, lang: str) -> str:
+    """The report's own names read as the homework's: '$j \\to i$, $N \\to n$' in a sentence, or ''."""
+    if not claim.renamed:
+        return ""
+    comma = "، " if lang == "fa" else ", "
+    pairs = comma.join(f"${L.symbol(theirs)} \\to {L.symbol(ours)}$" for theirs, ours in claim.renamed)
+    return S["renamed"].format(pairs=pairs)
+
+
 def _source(claim: Claim, S: dict, lang: str) -> str:
     text = claim.source
     if text is None:
         return f"\\textit{{{S['extension']}}}\n\n"
     if _blank(claim):
         return f"\\textit{{{S['blank_cell'].format(row=L.latin(text, lang))}}}\n\n"
+    if claim.renamed:
+        return _plain_source(claim, S, lang) + f"{_renamed(claim, S, lang)}\n\n"
+    return _plain_source(claim, S, lang)
+
+
+def _plain_source(claim: Claim, S: dict, lang: str) -> str:
+    text = claim.source
     if _ARABIC.search(text):
         out = f"{S['as_written']}:\n" + L.persian_quote(text, lang)
         rendering = _rendering(claim, lang)
@@ -151,6 +167,12 @@ def _cell_source(claim: Claim, S: dict, lang: str) -> str:
         return "---"
     if _blank(claim):
         return f"\\textit{{{S['blank_cell'].format(row=L.latin(text, lang))}}}"
+    if claim.renamed:
+        return _cell_math(text, lang) + f"\\newline{{\\scriptsize {_renamed(claim, S, lang)}}}"
+    return _cell_math(text, lang)
+
+
+def _cell_math(text: str, lang: str) -> str:
     if _ARABIC.search(text):
         return L.persian_inline(text, lang)
     if "$" in text:

@@ -155,7 +155,7 @@ def _plain_cells(masked: str, lines: list[str], starts: list[int], fmt: str) -> 
 
     A table is a layer table when a column's title names parameters or an output shape. In such a
     column a whole number or a shape written plainly (``1440``, ``32x32x8``) is a ``cell``; a blank
-    cell of a parameters column (but the input's) is a ``blank cell``, read as 0 parameters.
+    cell of a parameters column (or a dash; but the input's) is a ``blank cell``, read as 0 parameters.
     """
     out = []
     masked_lines = masked.split("\n")
@@ -172,7 +172,7 @@ def _plain_cells(masked: str, lines: list[str], starts: list[int], fmt: str) -> 
             if column == 0 or not title or "$" in cell or "\\(" in cell:
                 continue
             offset = starts[index] + at
-            if cell == "" and _PARAMS_TITLE.search(title):
+            if cell in ("", "-", "–", "—") and _PARAMS_TITLE.search(title):
                 out.append((offset, "blank cell", ""))
             elif (_PARAMS_TITLE.search(title) or _SHAPE_TITLE.search(title)) and _PLAIN_VALUE.fullmatch(cell):
                 out.append((offset, "cell", cell))

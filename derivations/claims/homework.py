@@ -29,6 +29,7 @@ from ..errors import BadInputError, ConvproofError, UnknownClaimError
 from ..latex.front import split_chain
 from . import registry
 from .homework_words import NAMED
+from .renaming import rename_like
 
 __all__ = ["Quantity", "left_side", "normalise", "quantities", "quantity"]
 
@@ -83,6 +84,10 @@ def _named(patterns: tuple[str, ...], lhs: str) -> bool:
     return bool(lhs) and any(re.fullmatch(p, normalise(lhs), re.I) for p in patterns)
 
 
+# A multi-letter name set upright before its subscript (\mathrm{RF}_{i-1}, \operatorname{RF}_0).
+_UPRIGHT_NAME = re.compile(r"\\(?:mathrm|operatorname|text|textrm|mathit)\{([A-Za-z]{2,})\}(?=\s*_)")
+
+
 def _canonical(text: str, patterns: tuple[str, ...], vendored: str) -> str:
     """The text with its left-hand side written as the vendored formula writes it (dropped if that one has none).
 
@@ -99,11 +104,17 @@ def _canonical(text: str, patterns: tuple[str, ...], vendored: str) -> str:
 def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable[[str], Claim]:
     reread = vendored.reread
 
-    def build(text: str, **context) -> Claim:
+    def build(text: str, *, named: bool = False, **context) -> Claim:
+        """The claim of this quantity that ``text`` states; ``named``: its left side names the quantity
+        whatever it reads (the writer marked it so)."""
         if not isinstance(text, str) or not text.strip():
             raise BadInputError(f"{vendored.id}: give the formula as non-empty LaTeX text, not {text!r}")
         try:
-            claim = reread(_canonical(text, patterns, vendored.source), **context)
+            written = _UPRIGHT_NAME.sub(r"\1", text)  # \mathrm{RF}_{i}: the name RF_{i}
+            canonical = _canonical(written, (".*",) if named else patterns, vendored.source)
+            # the writer's own names for a sum's index and limit and the argument, read as the homework's
+            canonical, renamed = rename_like(canonical, vendored.source, written)
+            claim = reread(canonical, **context)
         except ConvproofError as error:
             raise type(error)(f"{vendored.id} ({title}): {error}") from None
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, RuntimeError) as error:
@@ -119,6 +130,7 @@ def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable
             where=vendored.where,
             topic=vendored.topic,
             depends_on=vendored.depends_on,
+            renamed=renamed,
         )
 
     return build

@@ -36,11 +36,14 @@ def derivative(of: str, wrt: str, index: str = "", of_index: str = "") -> str:
 
 
 def named(*names: str) -> str:
-    """An activation by name, applied to x: ``ReLU(x)``, ``\\mathrm{ReLU}(x)``, ``\\text{GELU}(x)``."""
-    return rf"{_WRAP}(?:{'|'.join(names)})\}}?\((?:x|z|x_\{{?i\}}?)\)"
+    """An activation by name, applied to one variable: ``ReLU(x)``, ``\\mathrm{ReLU}(z)``, ``\\text{GELU}(t)``.
+
+    Its argument is read as the homework's ``x`` (:mod:`convproof.derivations.claims.renaming`).
+    """
+    return rf"{_WRAP}(?:{'|'.join(names)})\}}?\((?:[A-Za-z]|x_\{{?i\}}?)\)"
 
 
-_FX = r"(?:f|g|\\sigma|\\phi|\\varphi)\(x\)"
+_FX = r"(?:f|g|\\sigma|\\phi|\\varphi)\([a-z]\)"
 _Y = r"y"
 
 

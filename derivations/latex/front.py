@@ -142,6 +142,9 @@ def parse_chain(
     return tuple(side_of(side) for side in split_chain(text))
 
 
+_PLAIN_SHAPE = re.compile(r"\s*\d+(?:\s*[x×*]\s*\d+)+\s*")
+
+
 def parse_shape(
     latex: str,
     symbols: Mapping[str, sp.Basic],
@@ -150,10 +153,14 @@ def parse_shape(
 ) -> sp.Tuple:
     """Parse a shape written ``A \\times B \\times C`` into a SymPy Tuple.
 
+    Whole numbers may also be written plainly: ``32x32x3``, ``32 × 32 × 3``, ``32*32*3``.
+
     >>> import sympy as sp
-    >>> parse_shape(r"32 \\times 32 \\times 3", {})
-    (32, 32, 3)
+    >>> parse_shape(r"32 \\times 32 \\times 3", {}), parse_shape("32x32x3", {}), parse_shape("6 × 6 × 16", {})
+    ((32, 32, 3), (32, 32, 3), (6, 6, 16))
     """
     admit(latex)
+    if _PLAIN_SHAPE.fullmatch(latex):
+        latex = re.sub(r"\s*[x×*]\s*", r" \\times ", latex.strip())
     text = normalise(latex, words)
     return sp.Tuple(*(_audit(raw_parse(dim, latex), symbols, {}, latex) for dim in split_top(text, r"\times")))

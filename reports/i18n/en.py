@@ -115,6 +115,7 @@ STRINGS = {
     },
     "other_part": "Other claims",
     "blank_cell": "a blank cell in the row {row}, read as 0",
+    "renamed": "Read with the homework's names: {pairs}.",
     "as_written": "The report writes",
     "extension": "An extension: convproof's own claim, beyond the report.",
     "reading": "Reading",

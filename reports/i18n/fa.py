@@ -115,6 +115,7 @@ STRINGS = {
     },
     "other_part": "سایر ادعاها",
     "blank_cell": "خانه‌ی خالی در سطر {row}، به معنای صفر",
+    "renamed": "با نام‌های صورت تمرین خوانده شد: {pairs}.",
     "as_written": "متن گزارش",
     "extension": "ادعای افزوده‌ی convproof، فراتر از گزارش.",
     "reading": "برداشت",

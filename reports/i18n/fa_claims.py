@@ -2,7 +2,9 @@
 
 Five tables, one per kind of text (:func:`persian` names them by ``kind``):
 
-- ``note``: :data:`NOTES`, claim id -> the reading of the claim (``Claim.note``, «برداشت»);
+- ``note``: :data:`NOTES`, claim id -> the reading of the claim (``Claim.note``, «برداشت»), used
+  while the English is the vendored claim's; :data:`NOTE_TEXTS`, English -> Persian, for a reading
+  another report's claim gets;
 - ``caption``: :data:`CAPTIONS`, claim id -> the captions of ``Claim.derivation``, in order;
 - ``label``: :data:`LABELS`, English -> Persian, a claimed part's label (``Claim.claimed[i][0]``)
   or the part a check names in a counterexample; a part with numbers in it is read by
@@ -23,18 +25,20 @@ left to right); prose digits stay Western, the renderer makes them Persian.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...derivations.claims import registry
 from ...derivations.errors import UnknownClaimError
 from . import fa_claims_q1a, fa_claims_q1b, fa_claims_q1cde, fa_claims_q2, fa_claims_q3, fa_claims_q4
 
-__all__ = ["CAPTIONS", "CONVENTIONS", "KINDS", "LABELS", "LABEL_PATTERNS", "NOTES", "PROSE", "persian"]
+__all__ = ["CAPTIONS", "CONVENTIONS", "KINDS", "LABELS", "LABEL_PATTERNS", "NOTES", "NOTE_TEXTS", "PROSE", "persian"]
 
 _QUESTIONS = (fa_claims_q1a, fa_claims_q1b, fa_claims_q1cde, fa_claims_q2, fa_claims_q3, fa_claims_q4)
 
 NOTES: dict[str, str] = {key: text for module in _QUESTIONS for key, text in module.NOTES.items()}
 CAPTIONS: dict[str, tuple[str, ...]] = {key: texts for module in _QUESTIONS for key, texts in module.CAPTIONS.items()}
 PROSE: dict[str, str] = {key: text for module in _QUESTIONS for key, text in module.PROSE.items()}
+NOTE_TEXTS: dict[str, str] = {k: t for module in _QUESTIONS for k, t in getattr(module, "NOTE_TEXTS", {}).items()}
 
 LABELS = {
     # the labels of claimed parts
@@ -97,8 +101,36 @@ def _caption(claim_id: str, english: str) -> str | None:
     except UnknownClaimError:
         return None
     if english not in steps or len(steps) != len(captions):
-        return None  # the English changed since it was translated: better English than a wrong caption
+        # another report's claim may take a step another claim has (Q3's total with no parameter column)
+        return _any_caption().get(english)  # else better English than a wrong caption
     return captions[steps.index(english)]
+
+
+@cache
+def _any_caption() -> dict[str, str]:
+    """Every caption of the vendored claims, English -> Persian, where the translation still fits."""
+    out: dict[str, str] = {}
+    for claim_id, captions in CAPTIONS.items():
+        try:
+            steps = [caption for caption, _ in registry.get(claim_id).derivation]
+        except UnknownClaimError:
+            continue
+        if len(steps) == len(captions):
+            out.update(zip(steps, captions, strict=True))
+    return out
+
+
+def _note(claim_id: str, english: str) -> str | None:
+    """The Persian of a claim's reading: by the English itself when another builder wrote it (Q3's total
+    with no parameter column), else by the claim's id while the English is the vendored claim's."""
+    if english in NOTE_TEXTS:
+        return NOTE_TEXTS[english]
+    try:
+        if registry.get(claim_id).note != english:
+            return None  # a reading the vendored claim does not have: better English than a wrong one
+    except UnknownClaimError:
+        return None
+    return NOTES.get(claim_id)
 
 
 def _fill(template: str, found: re.Match) -> str:
@@ -125,6 +157,8 @@ def persian(kind: str, key: str, english: str) -> str:
     """
     if kind == "caption":
         found = _caption(key, english)
+    elif kind == "note":
+        found = _note(key, english)
     elif kind == "label":
         found = _label(key)
     elif kind in _TABLES:

@@ -6,7 +6,7 @@ English's own, character for character; the layers keep the report's own names (
 
 from __future__ import annotations
 
-__all__ = ["CAPTIONS", "NOTES", "PROSE"]
+__all__ = ["CAPTIONS", "NOTES", "NOTE_TEXTS", "PROSE"]
 
 _OUTPUT = r"خروجی {} ($H \times W \times C$، با کانال‌ها در آخر؛ اندازه‌ها مانند PyTorch به پایین گرد شده‌اند)."
 _VECTOR = r" گزارش برداری با $n$ واحد را به‌صورت $1 \times 1 \times n$ می‌نویسد و همان بردار خوانده شده است."
@@ -79,6 +79,13 @@ CAPTIONS = {
     "cnn_table.calc.pool2_size": _layer("$H = 6, k = 2, p = 0, s = 2$"),
     "cnn_table.total_sum": ("مقادیر خانه‌های پارامتر گزارش (خانه‌ی خالی 0 خوانده شده)",),
     "cnn_table.total_params": ("مقادیر لایه‌ها، از فرمول‌هایشان",),
+}
+
+# Readings of claims another report's text makes (keyed by the English reading itself)
+NOTE_TEXTS = {
+    "No parameter column to add up: the sum is judged against the network's trainable parameters.": (
+        "ستون پارامتری برای جمع زدن نیست: جمع در برابر پارامترهای آموزش‌پذیر شبکه داوری می‌شود."
+    ),
 }
 
 PROSE = {

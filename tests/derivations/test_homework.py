@@ -14,6 +14,8 @@ from convproof.verify import run_claim
 
 QUANTITIES = homework.quantities()
 IDS = [q.id for q in QUANTITIES]
+# quantities the vendored report states as a formula (it writes Q3's first ReLU cell in words)
+FORMULA_IDS = [qid for qid in IDS if not registry.get(qid).prose]
 DOC = Path(__file__).resolve().parents[2] / "docs" / "homework.md"
 
 
@@ -33,7 +35,7 @@ def test_every_question_has_quantities():
     assert all(q.title and q.words for q in QUANTITIES)
 
 
-@pytest.mark.parametrize("qid", IDS)
+@pytest.mark.parametrize("qid", FORMULA_IDS)
 def test_vendored_source_through_build_gets_the_vendored_verdict(qid):
     q, vendored = homework.quantity(qid), registry.get(qid)
     context = {}

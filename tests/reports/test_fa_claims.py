@@ -16,8 +16,8 @@ import re
 
 import pytest
 
-from convproof.derivations.claims import registry
-from convproof.reports.i18n.fa_claims import CAPTIONS, CONVENTIONS, LABELS, NOTES, PROSE, persian
+from convproof.derivations.claims import homework, registry
+from convproof.reports.i18n.fa_claims import CAPTIONS, CONVENTIONS, LABELS, NOTE_TEXTS, NOTES, PROSE, persian
 from convproof.verify import run_all
 
 _MATH = re.compile(r"\$[^$]*\$")
@@ -154,7 +154,15 @@ def test_the_fallback_is_the_english():
     assert persian("note", "no.such_claim", "as in English") == "as in English"
     assert persian("caption", "metrics.mse", "a caption the claim does not have") == "a caption the claim does not have"
     assert persian("label", "side 2", "side 2") == "side 2"
-    assert persian("note", "metrics.mse", "English") == NOTES["metrics.mse"]
+    assert persian("note", "metrics.mse", registry.get("metrics.mse").note) == NOTES["metrics.mse"]
+    # a reading the vendored claim does not have (another report's claim): English, not a wrong Persian
+    assert persian("note", "metrics.mse", "English") == "English"
+
+
+def test_readings_another_reports_claims_get_are_translated():
+    total = homework.quantity("cnn_table.total_sum").build("224 + 2 + 3276 = 3502")  # no parameter column
+    assert persian("note", total.id, total.note) == NOTE_TEXTS[total.note]
+    assert all(persian("caption", total.id, caption) != caption for caption, _ in total.derivation)
     with pytest.raises(ValueError):
         persian("title", "metrics.mse", "English")
 

@@ -146,6 +146,8 @@ def _params_claim(key: str, index: int, row: LayerRow, cells: tuple[str, str, st
             lhs=rf"\text{{parameters of {row.layer}}}",
             note="Read as 'number of parameters ... depth' (the word 'له' seems a slip); no count is stated. "
             "The report's total leaves this row out, i.e. counts it as 0.",
+            # another report's cell of this row may state a count: the same quantity as the other cells
+            reread=lambda text: _params_claim(key, index, row, (layer, "", _cell_text(text, layer))),
         )
     reference = substitute(row.params_formula, row.values)
     brute, oracle = hooks(cnn_witness.cell(index, "params"), parts, reference)
