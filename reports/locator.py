@@ -40,6 +40,8 @@ _LABELS = re.compile(r"\\(?:label|tag)\*?\{[^}]*\}|\\(?:nonumber|notag)\b")
 _SPACING = re.compile(r"\s+|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|\\[,;:! ]|\\q?quad(?![a-zA-Z])")
 _WRAPPED = re.compile(r"\\(?:text|mathrm|operatorname|mathit|textrm|mathbf|rm)\s*\{([^{}]*)\}")
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
+# a side condition after a formula: m_i \sim Bernoulli(1 - p), x \in [0, 1], \text{where ...}, \text{for } i > 0
+_CONDITION = re.compile(r"\\(?:sim|in|le|leq|ge|geq|neq)(?![a-zA-Z])|[<>]|\\text\{\s*(?:where|for|if|with)\b")
 NONE = "none"
 MAX_TIED = 6  # equally likely quantities tried in turn by the judge (the first it verifies wins)
 
@@ -103,6 +105,10 @@ def statements(formula: Formula) -> list[Statement]:
         parts = [p.strip() for p in _QUAD.split(piece)]
         if len(parts) > 1 and all("=" in p for p in parts if p):
             out.extend(Statement(formula, p.rstrip(".,;")) for p in parts if p)
+        elif len(parts) > 1 and "=" in parts[0] and all(_CONDITION.search(p) for p in parts[1:] if p):
+            out.append(
+                Statement(formula, parts[0].rstrip(".,;").strip())
+            )  # f = ..., \quad m \sim ...: a side condition
         else:
             out.append(Statement(formula, piece.rstrip(".,;").strip()))
     return [s for s in out if s.text]
@@ -186,13 +192,18 @@ def locate(
             counted = not hit and bool(scored) and _calculation_hit(statement, scored[0][2])
             hit = hit or counted
             bare = not hit and _bare(statement)
-            if scored and not hit and not bare:
-                scored = _by_symbols(statement, scored)
+            if scored and not bare:  # RF_i = RF_{i-1} + ...: the recurrence's symbols, whatever the words say
+                scored = _by_symbols(statement, scored, widen=not hit)
             if not scored or bare or _in_words(statement) or scored[0][0] < (10 if hit else 6):
                 out.append((statement, (), "none"))
                 continue
             best = scored[0][0]
             tied = [q for s, _, q in scored if s >= best - 0.25]
+            if not hit:  # words alone: only a quantity that can read it ($1 - p$ in a sentence states nothing)
+                tied = [q for q in tied if _reads(statement, q)]
+                if not tied:
+                    out.append((statement, (), "none"))
+                    continue
             tied = [q for q in tied if q.id not in used] or tied  # one already stated is only a fallback
             used.add(tied[0].id)
             out.append((statement, tuple(tied[:MAX_TIED]), "calculation" if counted else "lhs" if hit else "words"))
@@ -218,7 +229,7 @@ def _computed(lhs: str) -> bool:
 
 
 _WORDS_ONLY = re.compile(r"(?:\\(?:text|mathrm|textrm|operatorname)\{[^{}]*\}\s*)+")
-SYMBOL_MARGIN, SYMBOL_BONUS = 1.25, 1.5
+SYMBOL_MARGIN, SYMBOL_BONUS, WIDE_MARGIN = 1.25, 1.5, 4.0
 
 
 def _in_words(statement: Statement) -> bool:
@@ -227,19 +238,53 @@ def _in_words(statement: Statement) -> bool:
     return len(sides) > 1 and all(_WORDS_ONLY.fullmatch(side.strip()) for side in sides[1:])
 
 
-def _by_symbols(statement: Statement, scored: list) -> list:
-    """The close candidates (within SYMBOL_MARGIN, at most MAX_TIED) the formula fits go up by SYMBOL_BONUS."""
-    close = [t for t in scored[:MAX_TIED] if t[0] >= scored[0][0] - SYMBOL_MARGIN]
+def _by_symbols(statement: Statement, scored: list, widen: bool = True) -> list:
+    """The close candidates (within SYMBOL_MARGIN, at most MAX_TIED) the formula fits go up by SYMBOL_BONUS.
+
+    When several are close and none fits (and ``widen``: no left-hand side named a quantity), the best
+    candidate within WIDE_MARGIN that fits takes the best score (``Q_3 - Q_1`` under an NRMSE heading is the IQR, not an NRMSE, which needs an RMSE).
+    """
+    best = scored[0][0]
+    close = [t for t in scored[:MAX_TIED] if t[0] >= best - SYMBOL_MARGIN]
     if len(close) < 2:
         return scored
-    lifted = [(s + SYMBOL_BONUS if _fits(statement, q) else s, i, q) for s, i, q in close]
+    fits = [_fits(statement, q) for _, _, q in close]
+    if not any(fits) and widen:
+        wider = [t for t in scored[len(close) : len(close) + MAX_TIED] if t[0] >= best - WIDE_MARGIN]
+        found = next((t for t in wider if _fits(statement, t[2])), None)
+        if found is not None:
+            return [(best + SYMBOL_BONUS, found[1], found[2])] + [t for t in scored if t is not found]
+        return scored
+    lifted = [(s + SYMBOL_BONUS if fit else s, i, q) for (s, i, q), fit in zip(close, fits, strict=True)]
     return sorted(lifted, key=lambda t: (-t[0], t[1])) + scored[len(close) :]
+
+
+_BUILT: dict[tuple[str, str], Any] = {}
+
+
+def _built(statement: Statement, quantity: Any) -> Any:
+    """The quantity's claim for the statement's text, or the exception it raised (cached per process)."""
+    key = (quantity.id, statement.text)
+    if key not in _BUILT:
+        try:
+            _BUILT[key] = quantity.build(statement.text)
+        except Exception as error:  # a formula this quantity cannot read
+            _BUILT[key] = error
+        if len(_BUILT) > 100_000:
+            _BUILT.clear()
+    return _BUILT[key]
+
+
+def _reads(statement: Statement, quantity: Any) -> bool:
+    return not isinstance(_built(statement, quantity), Exception)
 
 
 def _fits(statement: Statement, quantity: Any) -> bool:
     """Every side the formula claims has the free symbols (and, for a shape, the length) of the reference."""
     try:
-        claim = quantity.build(statement.text)
+        claim = _built(statement, quantity)
+        if isinstance(claim, Exception):
+            return False
         values, reference = [value for _, value in claim.claimed or ()], claim.reference
         wanted = _symbols(reference)
         size = len(reference) if isinstance(reference, (tuple, list)) else None

@@ -111,9 +111,10 @@ def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable
             raise BadInputError(f"{vendored.id}: give the formula as non-empty LaTeX text, not {text!r}")
         try:
             written = _UPRIGHT_NAME.sub(r"\1", text)  # \mathrm{RF}_{i}: the name RF_{i}
-            canonical = _canonical(written, (".*",) if named else patterns, vendored.source)
+            model = vendored.source or ""  # convproof's own claim (dropout's scaling) has no source
+            canonical = _canonical(written, (".*",) if named else patterns, model)
             # the writer's own names for a sum's index and limit and the argument, read as the homework's
-            canonical, renamed = rename_like(canonical, vendored.source, written)
+            canonical, renamed = rename_like(canonical, model, written)
             claim = reread(canonical, **context)
         except ConvproofError as error:
             raise type(error)(f"{vendored.id} ({title}): {error}") from None

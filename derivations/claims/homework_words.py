@@ -53,6 +53,7 @@ def _act(title: str, names: tuple[str, ...], words: tuple[str, ...], fx: bool = 
 
 
 _CHART = ("chart", "نمودار")
+_NRMSE = r"(?:\\(?:text|mathrm|operatorname|mathit)\{)?NRMSE\}?(?:_\{?[\w\\ ]+\}?)?"
 
 # id -> (title, left-hand side patterns, words)
 NAMED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
@@ -127,6 +128,24 @@ NAMED: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         "Leaky ReLU (chart 2)", (r"Leaky\\?_?ReLU",), ("leaky relu", "leaky", "dance"), fx=False, y=True
     ),
     "activations.chart2_mish": _act("Mish (chart 2)", ("Mish",), ("mish", "dance"), fx=False, y=True),
+    # Q1(a): NRMSE by each normaliser (the vendored report names them in words; another may write the formula)
+    **{
+        f"metrics.nrmse_{name}": (f"NRMSE by the {title}", (_NRMSE,), ("nrmse", "normalised", "normalized", *words))
+        for name, title, words in (
+            ("mean", "mean of y", ("mean", "average", "میانگین")),
+            ("max", "largest y", ("max", "maximum", "ماکسیمم", "بیشینه")),
+            ("range", "range of y", ("range", "min", "دامنه", "تفاضل")),
+            ("std", "standard deviation of y", ("standard deviation", "std", "انحراف معیار")),
+            ("iqr", "interquartile range of y", ("interquartile", "iqr", "چارک")),
+        )
+    },
+    # Q1(c): dropout's scaling (convproof's own claim; another report may write the formula)
+    "dropout.inverted_scaling_expectation": (
+        "dropout's output while training (inverted scaling)",
+        (r"y(?:_i|_\{i\})?", r"\\(?:tilde|hat)\{[a-z]\}(?:_i|_\{i\})?", r"(?:\\text\{)?Dropout\}?\([a-z]\)"),
+        # not "dropout": the report's dropout prose and its example shape are under the same heading
+        ("scaling", "scale", "inverted", "مقیاس"),
+    ),
     # Q1(d)
     "batchnorm.standardise": (
         "batch-norm standardisation (mean 0, variance 1)",

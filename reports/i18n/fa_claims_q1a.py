@@ -6,7 +6,9 @@ own, character for character, and prose digits stay Western (the renderer makes 
 
 from __future__ import annotations
 
-__all__ = ["CAPTIONS", "NOTES", "PROSE"]
+from ...derivations.claims.metrics.nrmse import SHOWN, note
+
+__all__ = ["CAPTIONS", "NOTES", "NOTE_TEXTS", "PROSE"]
 
 # the normaliser of each NRMSE claim, as the sentence below names it
 _NORMALISERS = {
@@ -65,3 +67,12 @@ CAPTIONS = {
 }
 
 PROSE: dict[str, str] = {}
+
+# Readings of another report's NRMSE formulas, one per normaliser (keyed by the English reading)
+NOTE_TEXTS = {
+    note(name): (
+        f"RMSE تقسیم بر ${shown}$، آماره‌ای از مقادیر واقعی (انحراف معیار با ddof=0 و چارک‌های خطی NumPy)؛ "
+        "داده‌ها مثبت‌اند (فروش)."
+    )
+    for name, shown in SHOWN.items()
+}

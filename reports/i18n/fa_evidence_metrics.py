@@ -21,6 +21,24 @@ PATTERNS = table(
     ),
     ("differs at (?P<m_at>MATH(?:, MATH)*)", "به ازای <m_at> متفاوت است"),
     ("lambdify of the sums, (?P<n>MATH)", "lambdify مجموع‌ها، <n>"),
+    # derivations/claims/metrics/nrmse.py (another report's NRMSE formula)
+    (
+        "exact evaluation on small datasets, the statistics computed from them",
+        "ارزیابی دقیق روی مجموعه‌داده‌های کوچک، با آماره‌های محاسبه‌شده از خود آن‌ها",
+    ),
+    (
+        "SymPy simplifies the difference to \\$0\\$, the statistics as symbols",
+        "SymPy تفاضل را به $0$ ساده می‌کند، با آماره‌ها به‌صورت نماد",
+    ),
+    ("SymPy simplification of the difference", "ساده‌سازی تفاضل با SymPy"),
+    (
+        "claimed (?P<got>MATH), reference (?P<want>MATH) at (?P<n>MATH)",
+        "مقدار ادعا <got> و مقدار مرجع <want> به ازای <n>",
+    ),
+    (
+        "lambdify of the formula against (?P<r>MATH) \\(NumPy\\), (?P<n>MATH)",
+        "lambdify فرمول در برابر <r> (NumPy)، <n>",
+    ),
     ("NumPy helper of the reference, (?P<n>MATH)", "تابع کمکی NumPy برای مرجع، <n>"),
     ("PyTorch's mse_loss in float64, (?P<n>MATH)", "تابع mse_loss در PyTorch با float64، <n>"),
     # derivations/claims/metrics/iqr.py

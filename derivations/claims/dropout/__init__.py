@@ -23,6 +23,7 @@ from ...claim import Claim, reals
 from ...latex.front import parse_shape
 from ...lib.dropout import channel_dropout, shared_axes
 from .hooks import Layer, expectation_check, oracle_check, rate_check, unit_check
+from .scaling import scaling_claim
 
 TOPIC = "dropout"
 
@@ -163,6 +164,7 @@ def _expectation_claim() -> Claim:
             ),
         ),
         note="With inverted scaling $1/(1 - p)$, dropout (element- or channel-wise) keeps every expectation: $E[y] = x$.",
+        reread=scaling_claim,  # another report's formula of dropout's output: the same quantity
     )
 
 

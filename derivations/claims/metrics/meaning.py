@@ -10,11 +10,14 @@ written (:func:`convproof.derivations.lib.metrics.rrmse_rows`) by :mod:`convproo
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 from ...claim import Claim
 from ...lib.metrics import NORMALIZERS, normaliser_rows, rmse_rows, rrmse_rows
 from . import hooks as checks
+from .nrmse import nrmse_formula_claim
 from .sums import MAX_N
 
 __all__ = ["nrmse_claims", "rrmse_meaning_claims"]
@@ -68,6 +71,8 @@ def nrmse_claims() -> list[Claim]:
                 "dividing must remove the scale of the data. Prices are positive: for data of either sign the mean "
                 "or the maximum can be 0 or negative, and the ratio is then no error measure."
             ),
+            # another report may write this normaliser's NRMSE as a formula: the same quantity
+            reread=functools.partial(nrmse_formula_claim, name),
         )
         for name, text in _NRMSE_ITEMS.items()
     ]
