@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ import sympy as sp
 
 from ..derivations.errors import ConvproofError
 from ..verify.check_limits import OutOfTime, time_limit
-from .audit_judge import NOT_ANSWERED, audit_text, load_report, read_sidecar
+from .audit_judge import NOT_ANSWERED, audit_text, claim_of, load_report, read_sidecar
 
 __all__ = ["Audited", "audit_files", "class_rows", "wrong_form"]
 
@@ -74,7 +74,7 @@ def audit_files(
     return results
 
 
-def wrong_form(quantity: Any, source: str) -> str:
+def wrong_form(quantity: Any, source: str, record: Mapping[str, Any] | None = None) -> str:
     """The canonical form of a wrong formula, to group the same mistake written differently.
 
     ``srepr(simplify(...))`` of its claimed value when it parses within a second, else its
@@ -82,7 +82,7 @@ def wrong_form(quantity: Any, source: str) -> str:
     """
     try:
         with time_limit(2.0):
-            claim = quantity.build(source)
+            claim = claim_of(quantity, record) if record is not None else quantity.build(source)
             value = claim.claimed[-1][1] if claim.claimed else None
             if value is not None:
                 return sp.srepr(sp.simplify(value))
@@ -108,7 +108,7 @@ def class_rows(audited: Sequence[Audited], quantities: Sequence[Any], top: int =
                 wrong += 1
                 for r in mine:
                     if r["status"] == "refuted" and r.get("source"):
-                        form = wrong_form(by_id[quantity.id], r["source"])
+                        form = wrong_form(by_id[quantity.id], r["source"], r)
                         forms[form] += 1
                         example.setdefault(form, r["source"])
             elif all(r["status"] in RIGHT for r in mine):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..derivations.latex.front import split_chain
+from .locator_symbols import MAX_TIED, by_symbols, reads
 from .locator_words import LEAD, places_of, words_score
 from .reader import Formula
 
@@ -43,7 +44,6 @@ _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 # a side condition after a formula: m_i \sim Bernoulli(1 - p), x \in [0, 1], \text{where ...}, \text{for } i > 0
 _CONDITION = re.compile(r"\\(?:sim|in|le|leq|ge|geq|neq)(?![a-zA-Z])|[<>]|\\text\{\s*(?:where|for|if|with)\b")
 NONE = "none"
-MAX_TIED = 6  # equally likely quantities tried in turn by the judge (the first it verifies wins)
 
 
 @dataclass(frozen=True)
@@ -193,14 +193,14 @@ def locate(
             hit = hit or counted
             bare = not hit and _bare(statement)
             if scored and not bare:  # RF_i = RF_{i-1} + ...: the recurrence's symbols, whatever the words say
-                scored = _by_symbols(statement, scored, widen=not hit)
+                scored = by_symbols(statement, scored, widen=not hit)
             if not scored or bare or _in_words(statement) or scored[0][0] < (10 if hit else 6):
                 out.append((statement, (), "none"))
                 continue
             best = scored[0][0]
             tied = [q for s, _, q in scored if s >= best - 0.25]
             if not hit:  # words alone: only a quantity that can read it ($1 - p$ in a sentence states nothing)
-                tied = [q for q in tied if _reads(statement, q)]
+                tied = [q for q in tied if reads(statement, q)]
                 if not tied:
                     out.append((statement, (), "none"))
                     continue
@@ -229,76 +229,12 @@ def _computed(lhs: str) -> bool:
 
 
 _WORDS_ONLY = re.compile(r"(?:\\(?:text|mathrm|textrm|operatorname)\{[^{}]*\}\s*)+")
-SYMBOL_MARGIN, SYMBOL_BONUS, WIDE_MARGIN = 1.25, 1.5, 4.0
 
 
-def _in_words(statement: Statement) -> bool:
+def _in_words(statement: Any) -> bool:
     """``\\Phi(x) = \\text{the normal CDF}``: a name given in words states no formula."""
     sides = split_chain(LEAD.sub("", statement.text)) if "=" in statement.text else []
     return len(sides) > 1 and all(_WORDS_ONLY.fullmatch(side.strip()) for side in sides[1:])
-
-
-def _by_symbols(statement: Statement, scored: list, widen: bool = True) -> list:
-    """The close candidates (within SYMBOL_MARGIN, at most MAX_TIED) the formula fits go up by SYMBOL_BONUS.
-
-    When several are close and none fits (and ``widen``: no left-hand side named a quantity), the best
-    candidate within WIDE_MARGIN that fits takes the best score (``Q_3 - Q_1`` under an NRMSE heading is the IQR, not an NRMSE, which needs an RMSE).
-    """
-    best = scored[0][0]
-    close = [t for t in scored[:MAX_TIED] if t[0] >= best - SYMBOL_MARGIN]
-    if len(close) < 2:
-        return scored
-    fits = [_fits(statement, q) for _, _, q in close]
-    if not any(fits) and widen:
-        wider = [t for t in scored[len(close) : len(close) + MAX_TIED] if t[0] >= best - WIDE_MARGIN]
-        found = next((t for t in wider if _fits(statement, t[2])), None)
-        if found is not None:
-            return [(best + SYMBOL_BONUS, found[1], found[2])] + [t for t in scored if t is not found]
-        return scored
-    lifted = [(s + SYMBOL_BONUS if fit else s, i, q) for (s, i, q), fit in zip(close, fits, strict=True)]
-    return sorted(lifted, key=lambda t: (-t[0], t[1])) + scored[len(close) :]
-
-
-_BUILT: dict[tuple[str, str], Any] = {}
-
-
-def _built(statement: Statement, quantity: Any) -> Any:
-    """The quantity's claim for the statement's text, or the exception it raised (cached per process)."""
-    key = (quantity.id, statement.text)
-    if key not in _BUILT:
-        try:
-            _BUILT[key] = quantity.build(statement.text)
-        except Exception as error:  # a formula this quantity cannot read
-            _BUILT[key] = error
-        if len(_BUILT) > 100_000:
-            _BUILT.clear()
-    return _BUILT[key]
-
-
-def _reads(statement: Statement, quantity: Any) -> bool:
-    return not isinstance(_built(statement, quantity), Exception)
-
-
-def _fits(statement: Statement, quantity: Any) -> bool:
-    """Every side the formula claims has the free symbols (and, for a shape, the length) of the reference."""
-    try:
-        claim = _built(statement, quantity)
-        if isinstance(claim, Exception):
-            return False
-        values, reference = [value for _, value in claim.claimed or ()], claim.reference
-        wanted = _symbols(reference)
-        size = len(reference) if isinstance(reference, (tuple, list)) else None
-        return bool(values and wanted) and all(
-            _symbols(v) == wanted and (len(v) if isinstance(v, (tuple, list)) else None) == size for v in values
-        )
-    except Exception:  # a formula this quantity cannot read does not fit it
-        return False
-
-
-def _symbols(value: Any) -> frozenset[str]:
-    if isinstance(value, (tuple, list)):
-        return frozenset().union(*(_symbols(v) for v in value))
-    return frozenset(str(s) for s in getattr(value, "free_symbols", ()))
 
 
 def _calculation_hit(statement: Statement, quantity: Any) -> bool:

@@ -38,6 +38,7 @@ Y_MEAN, Y_MAX, Y_MIN, Y_STD = sp.symbols(r"\bar{y} y_{\max} y_{\min} \sigma_y", 
 Q1, Q3 = sp.symbols("Q_1 Q_3", positive=True)
 STATISTICS = (Y_MEAN, Y_MAX, Y_MIN, Y_STD, Q1, Q3)
 RMSE = sp.sqrt(sp.Sum((PRED[i] - TRUE[i]) ** 2, (i, 1, n)) / n)
+RMSE_NAME = sp.Symbol(r"\text{RMSE}", positive=True)
 NORMALISER = {"mean": Y_MEAN, "max": Y_MAX, "range": Y_MAX - Y_MIN, "std": Y_STD, "iqr": Q3 - Q1}
 SHOWN = {
     "mean": r"\bar{y}",
@@ -197,6 +198,7 @@ def nrmse_formula_claim(normaliser: str, text: str, claim_id: str | None = None)
         statement=sp.Eq(*sides[-2:], evaluate=False) if len(sides) > 1 else part,
         claimed=(("formula", part),),
         reference=reference,
+        readable=RMSE_NAME / NORMALISER[normaliser],  # the RMSE by its name (a test proves it is the reference)
         lhs=r"\text{NRMSE}",
         prover=_prover(part, reference),
         checks=(("sampled", _sampled(part, normaliser)),),
