@@ -21,6 +21,7 @@ from ..verify.runner import DEFAULT_SAMPLES
 from . import document
 from . import latex as L
 from .audit_judge import claim_of
+from .audit_words import place, reason
 from .i18n import strings
 
 __all__ = ["audit_document", "class_document", "extra_sections"]
@@ -86,18 +87,9 @@ def extra_sections(records: Sequence[Mapping[str, Any]], lang: str) -> str:
     missing = [r for r in records if r["status"] == "not answered"]
     skipped = [r for r in records if r["status"] in ("not judged", "not parsed")]
     out = [f"\\section*{{{W['not_answered']}}}\n{W['not_answered_text']}\n\n"]
-    out.append(
-        _table([W["place"], W["quantity"]], [[L.latin(r["where"], lang), _code(r["id"], lang)] for r in missing], "ll")
-    )
+    out.append(_table([W["place"], W["quantity"]], [[place(r, lang), _code(r["id"], lang)] for r in missing], "ll"))
     out.append(f"\\section*{{{W['not_judged']}}}\n{W['not_judged_text']}\n\n")
-    rows = [
-        [
-            L.latin(r.get("where") or "", lang),
-            _code(r.get("source"), lang),
-            L.prose(L.mixed(r.get("reason") or "", lang), lang),
-        ]
-        for r in skipped
-    ]
+    rows = [[place(r, lang), _code(r.get("source"), lang), reason(r.get("reason") or "", lang)] for r in skipped]
     out.append(_table([W["place"], "LaTeX", W["reason"]], rows, "lp{0.45\\textwidth}p{0.3\\textwidth}"))
     return "".join(out)
 

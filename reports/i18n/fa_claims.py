@@ -86,6 +86,20 @@ CONVENTIONS = {
     ),
 }
 
+# Conventions of claims another report's text makes (not of the vendored claims)
+OTHER_CONVENTIONS = {
+    r"$\epsilon = 0$ (frameworks add $\epsilon$ to the variance: PyTorch $10^{-5}$, variance $V/(V + \epsilon)$)": (
+        r"$\epsilon = 0$ (چارچوب‌ها $\epsilon$ را به واریانس می‌افزایند: PyTorch مقدار $10^{-5}$ و واریانس "
+        r"$V/(V + \epsilon)$)"
+    ),
+    "original dropout (Srivastava et al. 2014): no scaling while training, weights times 1 - p at test": (
+        "دراپ‌اوت اصلی (Srivastava و همکاران، ۲۰۱۴): بدون مقیاس‌گذاری هنگام آموزش، وزن‌ها هنگام آزمون ضرب در $1 - p$"
+    ),
+}
+
+# Captions of the derivations of claims another report's text makes
+CAPTION_TEXTS = {"inverted dropout while training": "دراپ‌اوت وارون هنگام آموزش"}
+
 KINDS = ("note", "caption", "label", "convention", "prose")
 _TABLES = {"note": NOTES, "label": LABELS, "convention": CONVENTIONS, "prose": PROSE}
 _PLACEHOLDER = re.compile(r"<(\w+)>")
@@ -95,14 +109,14 @@ def _caption(claim_id: str, english: str) -> str | None:
     """The Persian of one caption of a claim's derivation, found by the English caption's place among them."""
     captions = CAPTIONS.get(claim_id)
     if captions is None:  # a claim another report's text makes (an NRMSE formula): a step another claim has
-        return _any_caption().get(english)
+        return _any_caption().get(english, CAPTION_TEXTS.get(english))
     try:
         steps = [caption for caption, _ in registry.get(claim_id).derivation]
     except UnknownClaimError:
         return None
     if english not in steps or len(steps) != len(captions):
         # another report's claim may take a step another claim has (Q3's total with no parameter column)
-        return _any_caption().get(english)  # else better English than a wrong caption
+        return _any_caption().get(english, CAPTION_TEXTS.get(english))  # else English, not a wrong caption
     return captions[steps.index(english)]
 
 
@@ -161,6 +175,8 @@ def persian(kind: str, key: str, english: str) -> str:
         found = _note(key, english)
     elif kind == "label":
         found = _label(key)
+    elif kind == "convention":
+        found = CONVENTIONS.get(key, OTHER_CONVENTIONS.get(key))
     elif kind in _TABLES:
         found = _TABLES[kind].get(key)
     else:

@@ -6,7 +6,7 @@ the mathematics is the English's own, character for character.
 
 from __future__ import annotations
 
-__all__ = ["CAPTIONS", "NOTES", "PROSE"]
+__all__ = ["CAPTIONS", "NOTES", "NOTE_TEXTS", "PROSE"]
 
 _INVERTED = (
     r"مقادیر نگه‌داشته‌شده بر $1 - p$ تقسیم می‌شوند (دراپ‌اوت وارون، مانند PyTorch و Keras)، پس صفر یعنی حذف‌شده و هر "
@@ -90,6 +90,15 @@ CAPTIONS = {
     "batchnorm.ema_initial_values": (
         r"PyTorch: آغاز از $(0, 1)$، سپس $r \leftarrow 0.9\,r + 0.1\,b$، با واریانس نااریب",
         r"Keras: آغاز از $(0, 1)$، سپس $r \leftarrow 0.99\,r + 0.01\,b$، با واریانس اریب",
+    ),
+}
+
+# Readings of claims another report's text makes (keyed by the English reading itself)
+NOTE_TEXTS = {
+    "Inverted dropout: each kept unit is scaled by $1/(1 - p)$ while training ($p$ the rate of dropped "
+    "units), so $E[y] = x$ and the network is used unscaled at test time, as PyTorch's nn.Dropout does.": (
+        "دراپ‌اوت وارون: هر واحد نگه‌داشته هنگام آموزش در $1/(1 - p)$ ضرب می‌شود ($p$ نرخ واحدهای حذف‌شده)، پس "
+        "$E[y] = x$ و شبکه هنگام آزمون بدون مقیاس‌گذاری به کار می‌رود، همان کاری که nn.Dropout در PyTorch می‌کند."
     ),
 }
 

@@ -6,6 +6,8 @@ English's own, character for character; the layers keep the report's own names (
 
 from __future__ import annotations
 
+from ...derivations.claims.cnn_table import BLANK_NOTE
+
 __all__ = ["CAPTIONS", "NOTES", "NOTE_TEXTS", "PROSE"]
 
 _OUTPUT = r"خروجی {} ($H \times W \times C$، با کانال‌ها در آخر؛ اندازه‌ها مانند PyTorch به پایین گرد شده‌اند)."
@@ -81,8 +83,12 @@ CAPTIONS = {
     "cnn_table.total_params": ("مقادیر لایه‌ها، از فرمول‌هایشان",),
 }
 
-# Readings of claims another report's text makes (keyed by the English reading itself)
+# Readings of claims another report's text makes (keyed by the English reading itself): a cell of a layer
+# with no weights, blank or written 0, in any row (the vendored report leaves the first ReLU's in words)
+_NO_WEIGHTS = ("ReLU", "Pool-2", "FLATTEN")
 NOTE_TEXTS = {
+    **{f"{layer} holds no weights.": f"{layer} هیچ وزنی ندارد." for layer in _NO_WEIGHTS},
+    **{f"{BLANK_NOTE} {layer} holds no weights.": _BLANK.format(layer) for layer in _NO_WEIGHTS},
     "No parameter column to add up: the sum is judged against the network's trainable parameters.": (
         "ستون پارامتری برای جمع زدن نیست: جمع در برابر پارامترهای آموزش‌پذیر شبکه داوری می‌شود."
     ),

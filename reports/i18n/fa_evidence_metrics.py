@@ -41,6 +41,20 @@ PATTERNS = table(
     ),
     ("NumPy helper of the reference, (?P<n>MATH)", "تابع کمکی NumPy برای مرجع، <n>"),
     ("PyTorch's mse_loss in float64, (?P<n>MATH)", "تابع mse_loss در PyTorch با float64، <n>"),
+    # derivations/claims/batchnorm/__init__.py (another report's formula with an epsilon)
+    (r"the formula with \$\\epsilon = 0\$ on the symbolic batch", r"فرمول با $\epsilon = 0$ روی دسته‌ی نمادین"),
+    ("mean (?P<m>MATH), biased variance (?P<v>MATH)", "میانگین <m> و واریانس اریب <v>"),
+    # derivations/claims/dropout/scaling.py (another report's formula of dropout's output)
+    ("kept and dropped units, exactly", "واحدهای نگه‌داشته و حذف‌شده، به‌طور دقیق"),
+    ("the original paper's training output, exactly", "خروجی آموزش در مقاله‌ی اصلی، به‌طور دقیق"),
+    (
+        "random units (?P<x>MATH), rates (?P<p>MATH), masks (?P<m>MATH)",
+        "واحدهای تصادفی <x>، نرخ‌های <p> و ماسک‌های <m>",
+    ),
+    (
+        "claimed (?P<got>MATH), reference (?P<want>MATH) at (?P<at>MATH)",
+        "مقدار ادعا <got> و مقدار مرجع <want> به ازای <at>",
+    ),
     # derivations/claims/metrics/iqr.py
     ("exact, for every \\$n\\$", "دقیق، برای هر $n$"),
     (

@@ -38,3 +38,18 @@ def test_dropout_scaling_formulas(text, status):
     claim = quantity("dropout.inverted_scaling_expectation").build(text)
     assert claim.source == text and not claim.extension
     assert run_claim(claim, samples=200, seed=0, oracle=False).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (r"\hat{x}_i = \frac{x_i - \mu_B}{\sigma_B}", "verified"),
+        (r"\hat{x} = \frac{x - \mu}{\sqrt{\sigma^2}}", "verified"),
+        (r"\hat{x}_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}", "conditional"),  # epsilon = 0
+        (r"\hat{x}_i = \frac{x_i - \mu_B}{\sigma_B^2}", "refuted"),
+    ],
+)
+def test_batch_norm_in_the_papers_names(text, status):
+    verdict = run_claim(quantity("batchnorm.standardise").build(text), samples=200, seed=0, oracle=False)
+    assert verdict.status == status
+    assert (verdict.convention is not None) == (status == "conditional")

@@ -12,6 +12,7 @@ from convproof.derivations.claims import catalogue, homework, registry
 from convproof.derivations.errors import BadInputError
 from convproof.reports.audit_batch import audit_files, class_rows
 from convproof.reports.audit_judge import audit_text, load_report, read_sidecar
+from convproof.reports.audit_tex import audit_document
 from convproof.reports.locator import locate
 from convproof.reports.reader import read_text
 from convproof.reports.reader_places import Tracker
@@ -208,7 +209,6 @@ def test_every_vendored_formula_claim_through_audit(quantities, capsys):
 
 
 def test_a_reason_with_latex_specials_is_escaped_in_the_document():
-    from convproof.reports.audit_tex import audit_document
 
     record = {
         "id": None,
@@ -222,7 +222,6 @@ def test_a_reason_with_latex_specials_is_escaped_in_the_document():
 
 
 def test_an_audit_document_is_the_reports_document_for_the_judged_formulas():
-    from convproof.reports.audit_tex import audit_document
 
     records = [
         {
@@ -278,3 +277,19 @@ def test_q3_total_against_the_reports_own_column_or_the_network(quantities):
     total = next(r for r in records if r["id"] == "cnn_table.total_sum")
     assert (total["status"], total["stated"]) == ("refuted", ["224", "0", "16"])  # 224 + 0 + 16 is 240
     assert total["counterexample"]["reference"] == 240
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_the_persian_audit_has_no_english_prose(path, quantities, english_prose):
+    """The Persian edition of every corpus report's audit: convproof's own words in Persian (the reasons a
+    formula was not judged, its place, the readings of claims another report's text makes)."""
+    text = load_report(path)
+    records = audit_text(text, quantities, name=path.name, sidecar=read_sidecar(path), samples=100)
+    tex = audit_document(path.name, records, "fa")
+    body = tex[tex.index("\\begin{document}") :].replace(path.name, " ")
+    body = re.sub(r"\\texttt\{[^{}]*\}|[\w\\]+(?:\\_|\.)[\w\\.]*", " ", body)  # identifiers (log_of_sigmoid)
+    body = re.sub(r"\$[^$]*\$|\\verdict\{\w+\}|\\[a-zA-Z]+", " ", body)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", body)}
+    own = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", text)}
+    assert words & english_prose - own == set()
+    assert "line" not in words and "no quantity of the homework" not in tex

@@ -17,78 +17,26 @@ from dataclasses import replace
 import numpy as np
 import sympy as sp
 
-from ...checks.numeric import compile_expr
 from ...checks.wording import tex_assignments, tex_name, tex_value
 from ...claim import Claim, reals
-from ...latex.front import parse_chain
 from ...lib.batchnorm import KERAS, PYTORCH, PYTORCH_CUMULATIVE, batch_mean, batch_variance
 from ...outcome import Outcome
 from . import hooks as checks
 from . import oracle
+from .batch import BATCH, DOMAIN
+from .standardise import FORMULA_NAMES, MEAN, STD, X, formula_claim, formula_moments
+
+__all__ = ["FORMULA_NAMES", "MEAN", "STD", "X", "claims", "formula_moments"]
 
 TOPIC = "batchnorm"
 
-# A symbolic mini-batch of two values of one feature: small enough for simplify to be quick;
-# the IndexedBase proof covers every batch size.
-BATCH = sp.symbols("x_1:3", real=True)
 gamma, beta = sp.symbols("gamma beta", real=True)
-_DOMAIN = {x: reals(-10, 10) for x in BATCH}
 
 
 def _standardised(values) -> list[sp.Basic]:
     """Our own standardisation of the batch, not the report's formula."""
     mean, std = batch_mean(values), sp.sqrt(batch_variance(values))
     return [(v - mean) / std for v in values]
-
-
-# The names of the report's formula, as the parser produces them.
-X, MEAN, STD = sp.Symbol("X_i", real=True), sp.Symbol("Mean_i", real=True), sp.Symbol("StdDev_i", positive=True)
-FORMULA_NAMES = {"X_i": X, "Mean_i": MEAN, "StdDev_i": STD}
-
-
-def formula_moments(rhs: sp.Basic, values=BATCH) -> sp.Tuple:
-    """(mean, biased variance) of a batch after a normalisation formula in X_i, Mean_i, StdDev_i.
-
-    >>> formula_moments((X - MEAN) / STD)
-    (0, 1)
-    >>> sp.factor(formula_moments(X - MEAN)[1])
-    (x_1 - x_2)**2/4
-    """
-    statistics = {MEAN: batch_mean(values), STD: sp.sqrt(batch_variance(values))}
-    normalised = [rhs.subs({X: v, **statistics}) for v in values]
-    return sp.Tuple(*(sp.simplify(m) for m in (batch_mean(normalised), batch_variance(normalised))))
-
-
-def _formula_claim(src: str = r"X_i = \frac{X_i - Mean_i}{StdDev_i}") -> Claim:
-    sides = parse_chain(src, FORMULA_NAMES, words=["Mean", "StdDev"])
-    rhs = sides[1]
-    return Claim(
-        id="batchnorm.standardise",
-        where="Q1(d)",
-        source=src,
-        statement=sp.Eq(*sides, evaluate=False),
-        claimed=(("(mean, variance) of the normalised batch", formula_moments(rhs)),),
-        reference=sp.Tuple(0, 1),
-        lhs=r"(\mathrm{mean}, \mathrm{var})",
-        domain=dict(_DOMAIN),
-        checks=(("symbolic", checks.general_batch_proof(rhs, X, MEAN, STD)),),
-        oracle=oracle.formula_oracle(compile_expr(rhs, (X, MEAN, STD))),
-        reread=_formula_claim,
-        derivation=(
-            ("batch mean", sp.Eq(sp.Symbol("Mean_i"), batch_mean(BATCH), evaluate=False)),
-            (
-                "biased batch variance",
-                sp.Eq(sp.Symbol("StdDev_i") ** 2, sp.factor(batch_variance(BATCH)), evaluate=False),
-            ),
-        ),
-        note=(
-            "Applied to every value of a feature in a mini-batch, the formula should give mean 0 and variance 1. "
-            r"The $=$ is an assignment ($X_i$ is overwritten). $\mathrm{StdDev}_i$ is read as the biased "
-            "(population) standard deviation, as batch norm uses; with the unbiased one the variance would be "
-            r"$(n-1)/n$. The report has no $\varepsilon$; PyTorch adds $\varepsilon = 10^{-5}$ to the variance $V$, "
-            r"so its output has variance $V/(V + \varepsilon)$."
-        ),
-    )
 
 
 def _scale_shift_claim() -> Claim:
@@ -103,7 +51,7 @@ def _scale_shift_claim() -> Claim:
         claimed=((r"(mean, std) after $\gamma$ and $\beta$", statement),),
         reference=moments,
         lhs=r"(\mathrm{mean}, \mathrm{std})",
-        domain={**_DOMAIN, gamma: reals(-3, 3), beta: reals(-3, 3)},
+        domain={**DOMAIN, gamma: reals(-3, 3), beta: reals(-3, 3)},
         checks=(("sampled", checks.normalised_moments_check(lambda b: b, abs, affine=True)),),
         oracle=oracle.moments_oracle(affine=True),
         derivation=((r"$y_j = \gamma z_j + \beta$ on the standardised batch", sp.Tuple(*shifted)),),
@@ -143,7 +91,7 @@ def _ema_claim() -> Claim:
         claimed=(("(running mean, running variance) after the first mini-batch", claimed),),
         reference=sp.Tuple(*first),
         lhs=r"(\hat{\mu}_1, \hat{\sigma}^2_1)",
-        domain=dict(_DOMAIN),
+        domain=dict(DOMAIN),
         checks=(("sampled", checks.ema_convention_check(KERAS, lambda m, v: (m, v))),),
         oracle=oracle.ema_oracle(lambda m, v: (m, v)),
         conventions=(
@@ -242,7 +190,7 @@ def _learned_parameters(size: int, rng: np.random.Generator) -> Outcome:
 
 def claims() -> tuple[Claim, ...]:
     """Every Q1(d) claim."""
-    out = [_formula_claim(), _per_feature_claim(), _scale_shift_claim(), _ema_claim(), *_inference_claims()]
+    out = [formula_claim(), _per_feature_claim(), _scale_shift_claim(), _ema_claim(), *_inference_claims()]
     out.append(
         Claim(
             id="batchnorm.parameters_learned",

@@ -36,6 +36,7 @@ from .network import (
 from .totals import total_claims, total_sum_claim
 
 __all__ = [
+    "BLANK_NOTE",
     "CALCULATIONS",
     "TABLE",
     "TOTAL",
@@ -52,7 +53,7 @@ __all__ = [
 
 
 _WITNESSES = "NumPy forward pass (brute force) and PyTorch (oracle) on the same network"
-_BLANK = (
+BLANK_NOTE = (
     "A blank parameter cell is read as 0 parameters claimed: the report's total adds only its filled cells, "
     "so it counts this row as 0."
 )
@@ -122,7 +123,7 @@ def _params_claim(key: str, index: int, row: LayerRow, cells: tuple[str, str, st
     note = _NOTES.get(row.kind, f"{row.layer} holds no weights.")
     if cell.strip() == "":
         # a blank cell has no text of its own: its row's layer name stands for it
-        source, statement, note = layer, sp.Integer(0), f"{_BLANK} {note}"
+        source, statement, note = layer, sp.Integer(0), f"{BLANK_NOTE} {note}"
         parts = (("blank cell, read as 0", statement),)
     elif re.fullmatch(r"\d+", cell.strip()):
         source = cell.strip()
