@@ -160,6 +160,7 @@ def _best(
     limit: float | None,
     columns: dict,
     named: bool = False,
+    blank: bool = False,
 ):
     """The first candidate the formula is right about, else the first that reads it, else the first."""
     tried = []
@@ -168,6 +169,8 @@ def _best(
         context: dict[str, Any] = {"stated": tuple(columns.get(adds, ()))} if adds else {}
         if named:
             context["named"] = True
+        if blank:
+            context["blank"] = True
         record = _judge(quantity, text, where, seed, samples, limit, context)
         if adds:
             record["stated"] = [str(value) for value in context["stated"]]
@@ -181,6 +184,8 @@ def claim_of(quantity: Any, record: Mapping[str, Any]):
     """The claim a record was judged as: its source built by its quantity, with the column values it added."""
     stated = record.get("stated")
     named = {"named": True} if record.get("located_by") == "mark" else {}
+    if record.get("kind") == "blank cell":
+        named["blank"] = True
     if stated is None:
         return quantity.build(record["source"], **named)
     if not all(isinstance(v, str) and re.fullmatch(r"-?\d+(?:/\d+)?", v) for v in stated):
@@ -188,12 +193,14 @@ def claim_of(quantity: Any, record: Mapping[str, Any]):
     return quantity.build(record["source"], stated=tuple(sp.Rational(v) for v in stated), **named)
 
 
-def _note_cell(columns: dict[str, list], quantity: Any, text: str, record: dict[str, Any], how: str) -> None:
+def _note_cell(
+    columns: dict[str, list], quantity: Any, text: str, record: dict[str, Any], how: str, blank: bool
+) -> None:
     """Keep the value a judged cell of the layer table states, by its column (a blank cell states 0)."""
     column = getattr(quantity, "column", "")
     if not column or record["status"] in (NOT_JUDGED, NOT_PARSED):
         return
-    claimed = quantity.build(text, named=how == "mark").claimed
+    claimed = quantity.build(text, named=how == "mark", blank=blank).claimed
     if claimed:
         columns.setdefault(column, []).append(claimed[-1][1])
 
@@ -231,10 +238,13 @@ def audit_text(
             }.get(how, how)
             record = _blank(None, where, statement.text, NOT_JUDGED, reason)
         else:
-            quantity, record = _best(candidates, statement.text, where, seed, samples, limit, columns, how == "mark")
+            blank = formula.kind == "blank cell"
+            quantity, record = _best(
+                candidates, statement.text, where, seed, samples, limit, columns, how == "mark", blank
+            )
             answered.add(quantity.id)
             record["quantity"] = getattr(quantity, "title", quantity.id)
-            _note_cell(columns, quantity, statement.text, record, how)
+            _note_cell(columns, quantity, statement.text, record, how, blank)
         record.update(_place(formula, name, how))
         done[n] = record
     records.extend(done[n] for n in range(len(located)))

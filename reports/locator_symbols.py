@@ -44,10 +44,10 @@ _BUILT: dict[tuple[str, str], Any] = {}
 
 def _built(statement: Any, quantity: Any) -> Any:
     """The quantity's claim for the statement's text, or the exception it raised (cached per process)."""
-    key = (quantity.id, statement.text)
+    key = (quantity.id, statement.text, statement.formula.kind)
     if key not in _BUILT:
         try:
-            _BUILT[key] = quantity.build(statement.text)
+            _BUILT[key] = quantity.build(statement.text, blank=statement.formula.kind == "blank cell")
         except Exception as error:  # a formula this quantity cannot read
             _BUILT[key] = error
         if len(_BUILT) > 100_000:

@@ -72,7 +72,9 @@ def places_of(statement) -> list[tuple[tuple[float, float, bool], str]]:
         places.append((_TABLE, f"{f.row} {f.column}"))
     if f.row or f.label:
         places.append((_TABLE, _TABLE_WORDS))
-    places += [(_NEAR, f"{f.before} {f.after}"), (_OWN, rhs(statement))]
+    if not (f.row or f.label):  # a table cell's paragraph is its table: the other rows name other things
+        places.append((_NEAR, f"{f.before} {f.after}"))
+    places.append((_OWN, rhs(statement)))
     return [(weights, text) for weights, text in places if text.strip()]
 
 

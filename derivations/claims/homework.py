@@ -104,9 +104,9 @@ def _canonical(text: str, patterns: tuple[str, ...], vendored: str) -> str:
 def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable[[str], Claim]:
     reread = vendored.reread
 
-    def build(text: str, *, named: bool = False, **context) -> Claim:
+    def build(text: str, *, named: bool = False, blank: bool = False, **context) -> Claim:
         """The claim of this quantity that ``text`` states; ``named``: its left side names the quantity
-        whatever it reads (the writer marked it so)."""
+        whatever it reads (the writer marked it so); ``blank``: a blank table cell, ``text`` its row's name."""
         if not isinstance(text, str) or not text.strip():
             raise BadInputError(f"{vendored.id}: give the formula as non-empty LaTeX text, not {text!r}")
         try:
@@ -114,7 +114,7 @@ def _builder(vendored: Claim, patterns: tuple[str, ...], title: str) -> Callable
             model = vendored.source or ""  # convproof's own claim (dropout's scaling) has no source
             canonical = _canonical(written, (".*",) if named else patterns, model)
             # the writer's own names for a sum's index and limit and the argument, read as the homework's
-            canonical, renamed = rename_like(canonical, model, written)
+            canonical, renamed = ("", ()) if blank else rename_like(canonical, model, written)
             claim = reread(canonical, **context)
         except ConvproofError as error:
             raise type(error)(f"{vendored.id} ({title}): {error}") from None
@@ -141,6 +141,17 @@ _OUTPUT_SIZE = (r"(?:\\[dt]?frac\{.+\}\{[^{}]+\}|\(.+\)/\d+|\d+/\d+)\+1=\d+(?:\.
 _TOTAL = (r"\d+(?:\+\d+){2,}=\d+",)
 
 
+# A layer of Q3's network as other tables name it (Conv1, MaxPool, BN, Dense ...): its kind's words
+_KINDS = (
+    (r"conv", ("conv", "convolution", "کانولوشن")),
+    (r"relu", ("relu",)),
+    (r"pool", ("pool", "maxpool", "max pool", "pooling")),
+    (r"batchnorm", ("batchnorm", "batch norm", "bn")),
+    (r"flatten", ("flatten",)),
+    (r"fc", ("fc", "dense", "linear", "fully connected")),
+)
+
+
 def _table_quantity(claim: Claim, repeats: dict[str, int]) -> dict:
     """Q3: a cell's title, words and place from the layer it belongs to (the claim's lhs names it)."""
     layer = re.sub(r"\\text\{(?:side of the )?(?:output|parameters) of (.*)\}", r"\1", claim.lhs)
@@ -152,10 +163,11 @@ def _table_quantity(claim: Claim, repeats: dict[str, int]) -> dict:
         return {"title": f"side of the output of {layer}", "words": words, "calculation": _OUTPUT_SIZE}
     column = "params" if ".params" in claim.id else "shape"
     repeats[(column, layer)] = repeat = repeats.get((column, layer), 0) + 1
+    kind = next((names for pattern, names in _KINDS if re.match(pattern, layer, re.I)), ())
     if column == "params":
-        words = (layer.lower(), "parameters", "params", "پارامتر")
+        words = (layer.lower(), *kind, "parameters", "params", "پارامتر")
         return {"title": f"parameters of {layer} ({claim.part})", "words": words, "column": column, "repeat": repeat}
-    words = (layer.lower(), "output", "shape", "ابعاد خروجی")
+    words = (layer.lower(), *kind, "output", "shape", "ابعاد خروجی")
     return {"title": f"output shape of {layer} ({claim.part})", "words": words, "column": column, "repeat": repeat}
 
 

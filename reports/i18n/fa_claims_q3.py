@@ -86,8 +86,16 @@ CAPTIONS = {
 # Readings of claims another report's text makes (keyed by the English reading itself): a cell of a layer
 # with no weights, blank or written 0, in any row (the vendored report leaves the first ReLU's in words)
 _NO_WEIGHTS = ("ReLU", "Pool-2", "FLATTEN")
+_LAYERS = ("CONV3-8", "ReLU", "Pool-2", "BATCHNORM", "CONV5-16(3,2)", "FLATTEN", "FC-10")
 NOTE_TEXTS = {
     **{f"{layer} holds no weights.": f"{layer} هیچ وزنی ندارد." for layer in _NO_WEIGHTS},
+    # an output written as a vector (144, not 1 x 1 x 144): the reading without the sentence on vectors
+    **{
+        rf"Output of {layer} ($H \times W \times C$, channels last; sizes floored as in PyTorch).": _OUTPUT.format(
+            layer
+        )
+        for layer in _LAYERS
+    },
     **{f"{BLANK_NOTE} {layer} holds no weights.": _BLANK.format(layer) for layer in _NO_WEIGHTS},
     "No parameter column to add up: the sum is judged against the network's trainable parameters.": (
         "ستون پارامتری برای جمع زدن نیست: جمع در برابر پارامترهای آموزش‌پذیر شبکه داوری می‌شود."
