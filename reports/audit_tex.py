@@ -43,6 +43,11 @@ _WORDS = {
         "right": "right",
         "wrong": "wrong",
         "forms": "commonest wrong forms",
+        "wrong_part": "Quantities some report got wrong",
+        "right_part": "Quantities no report got wrong",
+        "right_of": "right",
+        "of": "{right} of {answered}",
+        "nobody": "Answered by no report: {n} quantities (all of them are in class-summary.csv).",
     },
     "fa": {
         "title": "ممیزی {name}",
@@ -60,6 +65,11 @@ _WORDS = {
         "right": "درست",
         "wrong": "نادرست",
         "forms": "رایج‌ترین شکل‌های نادرست",
+        "wrong_part": "کمیت‌هایی که دست‌کم یک گزارش نادرست نوشته است",
+        "right_part": "کمیت‌هایی که هیچ گزارشی نادرست ننوشته است",
+        "right_of": "درست",
+        "of": "{right} از {answered}",
+        "nobody": "{n} کمیت را هیچ گزارشی پاسخ نداده است (همه در \\lr{{class-summary.csv}} آمده‌اند).",
     },
 }
 
@@ -137,15 +147,29 @@ def audit_document(
 
 
 def class_document(rows: Sequence[Mapping[str, Any]], reports: int, lang: str) -> str:
-    """The one-page class summary: per quantity, answered / right / wrong and the commonest wrong forms."""
+    """The one-page class summary: the quantities some report got wrong, with their commonest wrong forms;
+    the others answered, three to a line (answered/right); how many no report answered (all in the CSV)."""
     W = _WORDS[lang]
+    wrong = [row for row in rows if row["wrong"]]
+    others = [row for row in rows if row["answered"] and not row["wrong"]]
     lines = []
-    for row in rows:
+    for row in wrong:
         forms = "; ".join(f"{_code(text, lang)} ({n})" for text, n in row["wrong_forms"])
         lines.append([_code(row["id"], lang), str(row["answered"]), str(row["right"]), str(row["wrong"]), forms])
-    body = (
-        f"\\section*{{{W['class']} ({reports})}}\n{{\\scriptsize\n"
-        + _table([W["quantity"], W["answered"], W["right"], W["wrong"], W["forms"]], lines, "lrrrp{0.45\\textwidth}")
-        + "}\n"
-    )
-    return _document(lang, body)
+    body = [f"\\section*{{{W['class']} ({reports})}}\n{{\\scriptsize\n"]
+    if wrong:
+        body.append(f"\\subsection*{{{W['wrong_part']}}}\n")
+        head = [W["quantity"], W["answered"], W["right"], W["wrong"], W["forms"]]
+        body.append(_table(head, lines, "lrrrp{0.45\\textwidth}"))
+    if others:
+        body.append(f"\\subsection*{{{W['right_part']}}}\n")
+        cells = [
+            [_code(row["id"], lang), W["of"].format(right=row["right"], answered=row["answered"])] for row in others
+        ]
+        cells += [["", ""]] * (-len(cells) % 3)
+        triples = [[cell for pair in cells[n : n + 3] for cell in pair] for n in range(0, len(cells), 3)]
+        table = _table([W["quantity"], W["right_of"]] * 3, triples, "@{}lrlrlr@{}")
+        body.append("{\\setlength{\\tabcolsep}{3pt}\\tiny\n" + table + "}\n")
+    unanswered = len(rows) - len(wrong) - len(others)
+    body.append(L.prose(W["nobody"].format(n=unanswered), lang) + "\n}\n")
+    return _document(lang, "".join(body))

@@ -12,7 +12,8 @@ from convproof.derivations.claims import catalogue, homework, registry
 from convproof.derivations.errors import BadInputError
 from convproof.reports.audit_batch import audit_files, class_rows
 from convproof.reports.audit_judge import audit_text, load_report, read_sidecar
-from convproof.reports.audit_tex import audit_document
+from convproof.reports.audit_tex import audit_document, class_document
+from convproof.reports.i18n import persian_digits
 from convproof.reports.locator import locate
 from convproof.reports.reader import read_text
 from convproof.reports.reader_places import Tracker
@@ -169,6 +170,14 @@ def test_class_summary_counts(quantities):
     row = rows["dilated.rf_closed_form"]
     assert (row["answered"], row["right"], row["wrong"]) == (2, 1, 1)
     assert row["wrong_forms"] and "i(k - 1)" in row["wrong_forms"][0][0]
+    # the one-page document in both editions: the wrong ones with their forms, the others three to a line
+    table = class_rows(results, quantities)
+    for lang in ("en", "fa"):
+        tex = class_document(table, len(results), lang)
+        wrong = [r["id"] for r in table if r["wrong"]]
+        assert wrong and all(qid.replace("_", "\\_") in tex for qid in wrong)
+        unanswered = sum(not r["answered"] for r in table)
+        assert f"{unanswered}" in tex or persian_digits(str(unanswered)) in tex
 
 
 VERDICTS = DATA.parent / "vendored-formula-verdicts.json"
