@@ -140,7 +140,13 @@ def general_prover(part: sp.Expr, reference: sp.Expr, *, positive: bool = False)
 
 
 def sampled_check(
-    part: sp.Expr, target: Callable[[np.ndarray, np.ndarray], np.ndarray], draw: Draw, method: str
+    part: sp.Expr,
+    target: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    draw: Draw,
+    method: str,
+    *,
+    value: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+    smallest: int = 1,
 ) -> Callable[[int, np.random.Generator], Outcome]:
     """The claim on random datasets of every size n = 1..MAX_N, against ``target(y_true, y_pred)``.
 
@@ -154,12 +160,14 @@ def sampled_check(
     True
     """
 
+    claimed = value or (lambda y_true, y_pred: evaluate(part, y_true, y_pred))
+
     def check(size: int, rng: np.random.Generator) -> Outcome:
-        batch = max(1, -(-size // MAX_N))
+        batch = max(1, -(-size // (MAX_N + 1 - smallest)))
         worst, done = 0.0, 0
-        for count in range(1, MAX_N + 1):
+        for count in range(smallest, MAX_N + 1):
             y_true, y_pred = draw(rng, batch, count)
-            got, want = evaluate(part, y_true, y_pred), target(y_true, y_pred)
+            got, want = claimed(y_true, y_pred), target(y_true, y_pred)
             error = np.nan_to_num(np.abs(got - want), nan=np.inf)
             bad = ~np.isclose(got, want, rtol=1e-9, atol=1e-12)
             done += batch
