@@ -159,10 +159,15 @@ def _best(
     samples: int,
     limit: float | None,
     columns: dict,
+    *,
     named: bool = False,
     blank: bool = False,
 ):
-    """The first candidate the formula is right about, else the first that reads it, else the first."""
+    """The first candidate the formula is right about, else the first that reads it, else the first.
+
+    ``named``: the formula was marked for its quantity; ``blank``: a blank table cell (its text is its
+    row's name); ``columns``: the values of the layer table's columns so far (for a column's sum).
+    """
     tried = []
     for quantity in candidates:
         adds = getattr(quantity, "adds", "")
@@ -194,13 +199,13 @@ def claim_of(quantity: Any, record: Mapping[str, Any]):
 
 
 def _note_cell(
-    columns: dict[str, list], quantity: Any, text: str, record: dict[str, Any], how: str, blank: bool
+    columns: dict[str, list], quantity: Any, text: str, record: dict[str, Any], *, named: bool, blank: bool
 ) -> None:
     """Keep the value a judged cell of the layer table states, by its column (a blank cell states 0)."""
     column = getattr(quantity, "column", "")
     if not column or record["status"] in (NOT_JUDGED, NOT_PARSED):
         return
-    claimed = quantity.build(text, named=how == "mark", blank=blank).claimed
+    claimed = quantity.build(text, named=named, blank=blank).claimed
     if claimed:
         columns.setdefault(column, []).append(claimed[-1][1])
 
@@ -240,11 +245,11 @@ def audit_text(
         else:
             blank = formula.kind == "blank cell"
             quantity, record = _best(
-                candidates, statement.text, where, seed, samples, limit, columns, how == "mark", blank
+                candidates, statement.text, where, seed, samples, limit, columns, named=how == "mark", blank=blank
             )
             answered.add(quantity.id)
             record["quantity"] = getattr(quantity, "title", quantity.id)
-            _note_cell(columns, quantity, statement.text, record, how, blank)
+            _note_cell(columns, quantity, statement.text, record, named=how == "mark", blank=blank)
         record.update(_place(formula, name, how))
         done[n] = record
     records.extend(done[n] for n in range(len(located)))
