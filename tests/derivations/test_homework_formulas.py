@@ -53,3 +53,10 @@ def test_batch_norm_in_the_papers_names(text, status):
     verdict = run_claim(quantity("batchnorm.standardise").build(text), samples=200, seed=0, oracle=False)
     assert verdict.status == status
     assert (verdict.convention is not None) == (status == "conditional")
+
+
+@pytest.mark.parametrize(("cell", "status"), [("1,450", "verified"), ("1450", "verified"), ("1,440", "refuted")])
+def test_a_parameter_cell_with_thousands_separators(cell, status):
+    claim = quantity("cnn_table.fc.params").build(cell)
+    assert claim.source == cell
+    assert run_claim(claim, samples=50, seed=0, oracle=False).status == status

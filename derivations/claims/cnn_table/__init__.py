@@ -168,9 +168,15 @@ def _params_claim(key: str, index: int, row: LayerRow, cells: tuple[str, str, st
 
 
 def _cell_text(text: str, layer: str) -> str:
-    """A parameter cell as another report writes it, in the table's form: blank, a whole number, or math."""
+    """A parameter cell as another report writes it, in the table's form: blank, a whole number, or math.
+
+    >>> _cell_text("1,450", "FC-10"), _cell_text("–", "FC-10"), _cell_text("2 + 14", "BATCHNORM")
+    ('1450', '', '$2 + 14$')
+    """
     cell = text.strip().strip("$").strip()
-    return "" if cell in ("", "-", "–", layer) else cell if cell.isdigit() else f"${cell}$"
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", cell):  # thousands written with commas: 1,450
+        cell = cell.replace(",", "")
+    return "" if cell in ("", "-", "–", "—", layer) else cell if cell.isdigit() else f"${cell}$"
 
 
 def _calculation_claims(table: LayerTable, keys: list[str]) -> list[Claim]:
