@@ -31,6 +31,7 @@ from ..verify.check_limits import OutOfTime, time_limit
 from ..verify.runner import run_claim
 from .locator import locate
 from .reader import Formula, guess_format, read_text
+from .reader_places import place_text
 
 __all__ = ["MAX_BYTES", "audit_text", "claim_of", "load_report", "read_sidecar"]
 
@@ -255,7 +256,7 @@ def audit_text(
     records.extend(done[n] for n in range(len(located)))
     for quantity in quantities:
         if quantity.id not in answered:
-            where = quantity.question + (f"({quantity.part})" if len(quantity.part) == 1 else "")
+            where = place_text(quantity.question, quantity.part)
             record = _blank(quantity.id, where, None, NOT_ANSWERED, "no formula of the report states it")
             record.update({"file": name, "question": quantity.question, "part": quantity.part})
             records.append(record)

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import latex as L
 from .i18n import persian_digits
-from .reader_places import PERSIAN_PARTS
+from .reader_places import PERSIAN_PARTS, place_text
 
 __all__ = ["place", "reason"]
 
@@ -43,8 +43,7 @@ def place(record: Mapping[str, Any], lang: str) -> str:
     """Where a formula is: ``Q1(b), line 30``, or in Persian «سؤال ۱ (ب)، سطر ۳۰»."""
     question, part, line = record.get("question") or "", record.get("part") or "", record.get("line")
     if lang != "fa":
-        where = question + (f"({part})" if len(part) == 1 else "") if question else ""
-        return ", ".join(x for x in (where, f"line {line}" if line else "") if x)
+        return place_text(question, part, line)
     pieces = []
     if question:
         pieces.append(f"سؤال {question[1:]}" + (f" ({_LETTERS.get(part, part)})" if len(part) == 1 else ""))

@@ -130,12 +130,12 @@ def arithmetic(text: str) -> str:
     return re.sub(r"\s+|\\[,;:! ]|\\left|\\right", "", text).replace("\\times", "*").replace("\\cdot", "*")
 
 
-def _score(statement: Statement, quantity: Any, forms: tuple[str, ...], places: list | None = None) -> float:
+def _score(statement: Statement, quantity: Any, forms: tuple[str, ...], places: list, sums: str) -> float:
+    """How well the statement fits the quantity; ``forms``: its left side's spellings, ``sums``: its
+    calculation (:func:`arithmetic`), both read once per statement."""
     f = statement.formula
     score = 0.0
-    sums = arithmetic(statement.text) if f.kind in ("inline", "display") else ""
-    calculation = getattr(quantity, "calculation", ())
-    if sums and calculation and any(re.fullmatch(p, sums) for p in calculation):
+    if _calculation_hit(quantity, sums):
         score += 10
     if f.repeat and getattr(quantity, "repeat", 0):
         score += 1 if f.repeat == quantity.repeat else -1
@@ -184,12 +184,13 @@ def locate(
             lhs = statement.lhs
             forms = lhs_forms(lhs) if lhs and not _computed(lhs) else ()
             places = places_of(statement)
+            sums = arithmetic(statement.text) if formula.kind in ("inline", "display") else ""
             scored = sorted(
-                ((_score(statement, q, forms, places), i, q) for i, q in enumerate(quantities)),
+                ((_score(statement, q, forms, places, sums), i, q) for i, q in enumerate(quantities)),
                 key=lambda t: (-t[0], t[1]),
             )
             hit = bool(forms) and any(_lhs_hit(q, forms) for _, _, q in scored[:1])
-            counted = not hit and bool(scored) and _calculation_hit(statement, scored[0][2])
+            counted = not hit and bool(scored) and _calculation_hit(scored[0][2], sums)
             hit = hit or counted
             bare = not hit and _bare(statement)
             if scored and not bare:  # RF_i = RF_{i-1} + ...: the recurrence's symbols, whatever the words say
@@ -237,8 +238,7 @@ def _in_words(statement: Any) -> bool:
     return len(sides) > 1 and all(_WORDS_ONLY.fullmatch(side.strip()) for side in sides[1:])
 
 
-def _calculation_hit(statement: Statement, quantity: Any) -> bool:
-    sums = arithmetic(statement.text) if statement.formula.kind in ("inline", "display") else ""
+def _calculation_hit(quantity: Any, sums: str) -> bool:
     return bool(sums) and any(re.fullmatch(p, sums) for p in getattr(quantity, "calculation", ()))
 
 

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .reader_places import Tracker
+from .reader_places import Tracker, place_text
 
 __all__ = ["MATH_ENVIRONMENTS", "Formula", "guess_format", "read_text"]
 
@@ -80,8 +80,7 @@ class Formula:
     @property
     def place(self) -> str:
         """``Q2(b), line 40`` — where a reader finds it."""
-        where = self.question + (f"({self.part})" if self.part else "") if self.question else ""
-        return f"{where}, line {self.line}" if where else f"line {self.line}"
+        return place_text(self.question, self.part, self.line)
 
 
 def guess_format(name: str, text: str) -> str:
@@ -118,11 +117,8 @@ def _plain(text: str) -> str:
 
 
 def _cells(line: str, fmt: str) -> list[str]:
-    if fmt == "tex":
-        return [c.strip() for c in re.split(r"(?<!\\)&", line.split("\\\\")[0])]
-    if "|" in line.strip().strip("|") and line.lstrip().startswith("|"):
-        return [c.strip() for c in line.strip().strip("|").split("|")]
-    return [c.strip() for c in line.split("\t")] if "\t" in line.strip() else []
+    """The cells of a table row (LaTeX ``&``, Markdown pipes or tabs), stripped; [] for no row."""
+    return [line[a:b].strip() for a, b in _cell_spans(line, fmt)]
 
 
 _TEX_RULE = re.compile(r"\s*(?:\\(?:hline|toprule|midrule|bottomrule|cline\{[^}]*\})\s*)+")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PERSIAN_PARTS", "Tracker", "latin_digits", "part_of", "question_of"]
+__all__ = ["PERSIAN_PARTS", "Tracker", "latin_digits", "part_of", "place_text", "question_of"]
 
 # Parts in the order of the Persian alphabet, as the homework labels them (الف، ب، پ، ت، ث ...).
 PERSIAN_PARTS = {"الف": "a", "ب": "b", "پ": "c", "ت": "d", "ث": "e", "ج": "f", "چ": "g", "ح": "h"}
@@ -127,3 +127,14 @@ class Tracker:
 def _looks_like_math(text: str) -> bool:
     """A line that starts a formula (``f(x) = ...``), not a part label."""
     return text.lstrip().startswith(("$", "\\"))
+
+
+def place_text(question: str, part: str = "", line: int | None = None) -> str:
+    """Where something is, as the records write it: ``Q2(b), line 40``; a part that is no letter
+    (``table row 3``) is left out.
+
+    >>> place_text("Q2", "b", 40), place_text("Q3", "table row 3"), place_text("", "", 7)
+    ('Q2(b), line 40', 'Q3', 'line 7')
+    """
+    where = question + (f"({part})" if len(part) == 1 else "") if question else ""
+    return ", ".join(piece for piece in (where, f"line {line}" if line else "") if piece)

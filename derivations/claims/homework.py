@@ -152,7 +152,7 @@ _KINDS = (
 )
 
 
-def _table_quantity(claim: Claim, repeats: dict[str, int]) -> dict:
+def _table_quantity(claim: Claim, repeats: dict[tuple[str, str], int]) -> dict:
     """Q3: a cell's title, words and place from the layer it belongs to (the claim's lhs names it)."""
     layer = re.sub(r"\\text\{(?:side of the )?(?:output|parameters) of (.*)\}", r"\1", claim.lhs)
     if claim.id.endswith(".total_sum"):
@@ -174,7 +174,7 @@ def _table_quantity(claim: Claim, repeats: dict[str, int]) -> dict:
 @cache
 def _quantities() -> dict[str, Quantity]:
     out: dict[str, Quantity] = {}
-    repeats: dict = {}
+    repeats: dict[tuple[str, str], int] = {}
     for claim in registry.all_claims():
         if claim.id in NAMED:
             title, lhs, words = NAMED[claim.id]

@@ -5,8 +5,9 @@ A sum's index (``\sum_{j=1}^{N}``), its upper limit and a function's argument
 the formula states exactly what it states with ``i``, ``n`` and ``x``. :func:`rename_like`
 writes a formula with the names the homework's own formula for the same quantity uses, one
 name for one name, and only where the new name does not already occur (a renaming that would
-merge two names is not made). Nothing else is renamed: a name that means something else
-(``\mu_B`` for a mean) stays unknown, and the formula is reported as not read. A left side
+merge two names is not made). Nothing else is renamed: a name that means something (``\mu_B``
+for a mean) is read only by a quantity that declares it (batch norm's standardisation); elsewhere it
+stays unknown, and the formula is reported as not read. A left side
 ``f(z)`` whose right side also uses the homework's ``x`` is refused: that ``x`` is not its argument.
 
 >>> rename_like(r"\frac{1}{N}\sum_{j=1}^{N} (y_j - \hat{y}_j)^2", r"\frac{1}{n} \sum_{i=1}^n (y_i - \hat{y}_i)^2")

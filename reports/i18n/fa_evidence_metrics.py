@@ -48,10 +48,6 @@ PATTERNS = table(
     ("kept and dropped units, exactly", "واحدهای نگه‌داشته و حذف‌شده، به‌طور دقیق"),
     ("the original paper's training output, exactly", "خروجی آموزش در مقاله‌ی اصلی، به‌طور دقیق"),
     (
-        "random units (?P<x>MATH), rates (?P<p>MATH), masks (?P<m>MATH)",
-        "واحدهای تصادفی <x>، نرخ‌های <p> و ماسک‌های <m>",
-    ),
-    (
         "claimed (?P<got>MATH), reference (?P<want>MATH) at (?P<at>MATH)",
         "مقدار ادعا <got> و مقدار مرجع <want> به ازای <at>",
     ),
